@@ -1,0 +1,69 @@
+package dev.gradcheck.check;
+
+import dev.gradcheck.tensor.Shapes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything a {@link GradientCheck} found for one unit: a {@link TensorReport} per checked tensor
+ * and the problems (contract breaches, exceptions) that stopped or spoiled the check.
+ *
+ * @param unit     the unit's name
+ * @param options  the options the check ran with
+ * @param tensors  one report per variable, in the unit's order
+ * @param problems problems found besides the element-wise comparison
+ */
+public record CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
+
+    public CheckReport {
+        tensors = List.copyOf(tensors);
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether there were no problems and every tensor passed. */
+    public boolean passed() {
+        return problems.isEmpty() && tensors.stream().allMatch(TensorReport::passed);
+    }
+
+    /** The report of the tensor named {@code name}. */
+    public Optional<TensorReport> tensor(String name) {
+        return tensors.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The category of the first failure, or null if the check passed. */
+    public FailureCategory category() {
+        if (!problems.isEmpty()) {
+            return problems.get(0).category();
+        }
+        return tensors.stream().map(TensorReport::category).filter(c -> c != null).findFirst().orElse(null);
+    }
+
+    /** The full report: a headline, the problems, and a table of the tensors. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        FailureCategory category = category();
+        s.append(category == null ? "" : "[" + category.tag() + "] ")
+                .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED")
+                .append(String.format(Locale.ROOT, " (central difference, h = %s, %s)%n", options.h(), options.tolerance()));
+        for (Problem p : problems) {
+            s.append("  ").append(p.describe()).append(System.lineSeparator());
+        }
+        if (!tensors.isEmpty()) {
+            s.append(table());
+        }
+        return s.toString();
+    }
+
+    /** The book's gradient-check table: one row per tensor. */
+    public String table() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-10s %9s %11s %11s %11s %7s  %s%n",
+                "tensor", "shape", "elements", "mean|A-N|", "max|A-N|", "max rel", "skipped", "verdict"));
+        for (TensorReport t : tensors) {
+            s.append(String.format(Locale.ROOT, "  %-8s %-10s %9d %11.3e %11.3e %11.3e %7d  %s%n",
+                    t.name(), Shapes.format(t.shape()), t.elements(), t.meanAbsDiff(), t.maxAbsDiff(),
+                    t.maxRelError(), t.skipped(), t.verdict()));
+        }
+        return s.toString();
+    }
+}

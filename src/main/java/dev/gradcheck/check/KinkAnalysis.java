@@ -1,0 +1,83 @@
+package dev.gradcheck.check;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * A second look at an element whose central difference at step h disagrees with the analytic value
+ * A, to tell a real mismatch from a step that does not resolve the function there: a kink (a point
+ * where the function is not differentiable, such as ReLU at 0) inside [w - h, w + h], or curvature
+ * strong enough that the truncation error (about h² times the third derivative, over 6) exceeds
+ * the tolerance.
+ *
+ * <p>The step is shrunk by 16, twice. At each smaller step s:
+ * <ul>
+ *   <li><em>rechecked</em>: the central difference moved by more than the tolerance at h (so h did
+ *       not resolve the function here) and now agrees with A within the tolerance, whose rounding
+ *       allowance grows by h/s as the rounding does. The element passes on the sharper estimate.
+ *       A wrong A at a smooth, well-resolved point cannot pass this way: there the estimate does
+ *       not move, it only gains rounding.</li>
+ *   <li><em>kink</em>: the one-sided differences {@code (f(w+s) - f(w))/s} and {@code (f(w) - f(w-s))/s}
+ *       still disagree by more than the tolerance, did not shrink with the step as a smooth
+ *       function's would (by 16), and A lies between them. The element is skipped and counted.</li>
+ * </ul>
+ * Otherwise the mismatch is real. Only forward evaluations are used.
+ */
+final class KinkAnalysis {
+
+    /** How the element was classified. */
+    enum Outcome { RECHECKED, KINK, MISMATCH }
+
+    /** The classification and the numerical value to report for the element. */
+    record Result(Outcome outcome, double numeric) {
+    }
+
+    /** Each level divides the step by this. */
+    private static final double SHRINK = 16;
+
+    /** Levels of shrinking: h/16 and h/256 settle kinks of piecewise-linear layers at any distance. */
+    private static final int LEVELS = 2;
+
+    private KinkAnalysis() {
+    }
+
+    /**
+     * Classifies element i. {@code roundingFloor} is the tolerance's rounding allowance at step h; at
+     * a smaller step s the rounding of the difference grows by h/s, and the allowance with it.
+     */
+    static Result analyse(DoubleSupplier f, double[] w, int i, double h, double f0, double analytic, double numericAtH,
+                          Tolerance tolerance, double roundingFloor) {
+        double saved = w[i];
+        double gap = oneSidedGap(f, w, i, saved, h, f0);
+        double numeric = Double.NaN;
+        double s = h;
+        for (int level = 0; level < LEVELS; level++) {
+            s /= SHRINK;
+            double noise = roundingFloor * h / s;
+            double fPlus = NumericalGradient.valueAt(f, w, i, saved + s);
+            double fMinus = NumericalGradient.valueAt(f, w, i, saved - s);
+            numeric = (fPlus - fMinus) / ((saved + s) - (saved - s));
+            boolean moved = Math.abs(numeric - numericAtH) > tolerance.bound(numericAtH, roundingFloor);
+            if (moved && tolerance.allows(analytic, numeric, noise)) {
+                return new Result(Outcome.RECHECKED, numeric);
+            }
+            double right = (fPlus - f0) / ((saved + s) - saved);
+            double left = (f0 - fMinus) / (saved - (saved - s));
+            double smallGap = Math.abs(right - left);
+            double bound = tolerance.bound(numeric, noise);
+            boolean persists = smallGap > gap / 4 && smallGap > 2 * bound + 2 * noise;
+            boolean between = analytic >= Math.min(left, right) - bound && analytic <= Math.max(left, right) + bound;
+            if (persists && between) {
+                return new Result(Outcome.KINK, numeric);
+            }
+            gap = smallGap;
+        }
+        return new Result(Outcome.MISMATCH, numeric);
+    }
+
+    /** |right one-sided difference − left one-sided difference| at step s. */
+    private static double oneSidedGap(DoubleSupplier f, double[] w, int i, double saved, double s, double f0) {
+        double right = (NumericalGradient.valueAt(f, w, i, saved + s) - f0) / ((saved + s) - saved);
+        double left = (f0 - NumericalGradient.valueAt(f, w, i, saved - s)) / (saved - (saved - s));
+        return Math.abs(right - left);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gradcheck.check;
+
+import dev.gradcheck.layers.Labels;
+import dev.gradcheck.layers.LossLayer;
+import dev.gradcheck.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/** A loss layer reduced by its own loss at fixed labels; checks the scores x. */
+final class LossOfLayer implements Checkable {
+
+    private final LossLayer layer;
+    private final Tensor x;
+    private final Labels t;
+
+    LossOfLayer(LossLayer layer, Tensor x, Labels t) {
+        this.layer = layer;
+        this.x = x;
+        this.t = t;
+    }
+
+    @Override
+    public String name() {
+        return layer.name();
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return List.of(Variable.input("x", x));
+    }
+
+    @Override
+    public double loss() {
+        return layer.forward(x, t);
+    }
+
+    /** The loss plus the largest score: subtracting the row maximum rounds at the scores' magnitude. */
+    @Override
+    public double lossScale() {
+        double max = 0;
+        for (double v : x.data()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return Math.abs(loss()) + max;
+    }
+
+    @Override
+    public Map<String, Tensor> analyticGradient() {
+        layer.forward(x, t);
+        return Map.of("x", layer.backward(1.0));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gradcheck.check;
+
+import dev.gradcheck.layers.Layer;
+import dev.gradcheck.layers.Parameter;
+import dev.gradcheck.tensor.Tensor;
+import dev.gradcheck.tensor.TensorOps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A one-input layer reduced to {@code L = Σ forward(x) ∘ R}; checks x and every parameter. */
+final class ProjectedLayer implements Checkable {
+
+    private final Layer layer;
+    private final Tensor x;
+
+    /** Upstream gradient dL/d(out), fixed for the whole check. */
+    private final Tensor projection;
+
+    ProjectedLayer(Layer layer, Tensor x, long seed) {
+        this.layer = layer;
+        this.x = x;
+        this.projection = Projection.gaussianLike(layer.forward(x.copy()), seed);
+    }
+
+    @Override
+    public String name() {
+        return layer.name();
+    }
+
+    @Override
+    public List<Variable> variables() {
+        List<Variable> variables = new ArrayList<>();
+        variables.add(Variable.input("x", x));
+        for (Parameter p : layer.parameters()) {
+            variables.add(Variable.parameter(p.name(), p.value()));
+        }
+        return variables;
+    }
+
+    @Override
+    public double loss() {
+        return TensorOps.dotAll(layer.forward(x), projection);
+    }
+
+    @Override
+    public double lossScale() {
+        return TensorOps.dotAll(TensorOps.map(layer.forward(x), Math::abs), TensorOps.map(projection, Math::abs));
+    }
+
+    @Override
+    public Map<String, Tensor> analyticGradient() {
+        Tensor dout = projection.copy();
+        layer.forward(x);
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        grads.put("x", layer.backward(dout));
+        Contracts.requireUnmodified(dout, projection, layer.name() + ".backward", "dout");
+        for (Parameter p : layer.parameters()) {
+            grads.put(p.name(), p.grad());
+        }
+        return grads;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gradcheck.cli;
+
+import dev.gradcheck.check.CheckOptions;
+import dev.gradcheck.check.CheckReport;
+import dev.gradcheck.check.GradientCheck;
+import dev.gradcheck.check.Tolerance;
+import dev.gradcheck.data.Dataset;
+import dev.gradcheck.data.Mnist;
+import dev.gradcheck.net.TwoLayerNet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The book's gradient check ({@code ch05/gradient_check.py}) on real images: a TwoLayerNet, the
+ * first few images of a split, numerical against backpropagated gradients for W1, b1, W2, b2.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run the book's gradient check of TwoLayerNet on real images and print the table.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "MNIST-format directory (default: the Fashion-MNIST slice in fixtures/fashion-mnist).")
+    private Path data;
+
+    @Option(names = "--split", defaultValue = "test", description = "train or test (default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--batch", defaultValue = "3", description = "Number of images, the first of the split (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--hidden", defaultValue = "50", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    private int hidden;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the weight initialisation (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--h", defaultValue = "1e-4", description = "Central-difference step (default: ${DEFAULT-VALUE}).")
+    private double h;
+
+    @Option(names = "--atol", description = "Absolute tolerance (default: 1e-12).")
+    private Double atol;
+
+    @Option(names = "--rtol", description = "Relative tolerance (default: 1e-7).")
+    private Double rtol;
+
+    @Option(names = "--rounding", description = "Rounding allowance in ulps of the loss, divided by h (default: 256).")
+    private Double rounding;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = data != null ? data : DataLocation.fixtureSlice();
+        Dataset images = Mnist.load(dir, splitOption()).first(validBatch());
+        if (hidden < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden must be positive, got " + hidden);
+        }
+        TwoLayerNet net = new TwoLayerNet(images.features(), hidden, Dataset.CLASSES, seed);
+        Tolerance tolerance = new Tolerance(atol != null ? atol : Tolerance.DEFAULT.atol(),
+                rtol != null ? rtol : Tolerance.DEFAULT.rtol(), rounding != null ? rounding : Tolerance.DEFAULT.rounding());
+        CheckOptions options = CheckOptions.defaults().withH(h).withTolerance(tolerance);
+
+        out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, seed %d%n",
+                images.features(), hidden, Dataset.CLASSES, batch, split, dir, seed);
+        long start = System.nanoTime();
+        CheckReport report = GradientCheck.check(net.checkable(images.images(), images.labelIndices()), options);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        out.print(report.describe());
+        out.printf(Locale.ROOT, "%s in %d ms%n", report.passed() ? "PASSED" : "FAILED", millis);
+        out.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private Mnist.Split splitOption() {
+        return switch (split) {
+            case "train" -> Mnist.Split.TRAIN;
+            case "test" -> Mnist.Split.TEST;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--split must be 'train' or 'test', got '" + split + "'");
+        };
+    }
+
+    private int validBatch() {
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be positive, got " + batch);
+        }
+        return batch;
+    }
+}

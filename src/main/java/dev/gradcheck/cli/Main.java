@@ -1,0 +1,33 @@
+package dev.gradcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gradcheck} command line: {@code check} runs the book's gradient check on real images. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, version = "gradcheck 0.1.0",
+        description = "Gradient checks for the layers of \"Deep Learning from Scratch\", chapter 5.",
+        subcommands = {CheckCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status: 0 passed, 1 a check failed, 2 bad input. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("gradcheck: " + e.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'check'");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gradcheck.layers;
+
+import dev.gradcheck.tensor.Tensor;
+
+/**
+ * Rectified linear unit {@code out = max(x, 0)}, element-wise.
+ *
+ * <p>Forward keeps a mask of {@code x <= 0}; backward passes dout where x was positive and 0
+ * elsewhere. The book writes those zeros into dout itself; this layer returns a new tensor.
+ * Book §5.5.1.
+ */
+public final class Relu implements Layer {
+
+    /** Element i is true where the last forward's x was {@code <= 0}. */
+    private boolean[] mask;
+
+    /** Shape of the last forward's input. */
+    private int[] shape;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        double[] in = x.data();
+        mask = new boolean[in.length];
+        shape = x.shape();
+        Tensor out = Tensor.zerosLike(x);
+        double[] o = out.data();
+        for (int i = 0; i < in.length; i++) {
+            mask[i] = in[i] <= 0;
+            o[i] = mask[i] ? 0.0 : in[i];
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        LayerState.requireForward(mask, this);
+        LayerState.requireShape("dout", dout, shape, this);
+        Tensor dx = Tensor.zerosLike(dout);
+        double[] d = dout.data();
+        double[] o = dx.data();
+        for (int i = 0; i < d.length; i++) {
+            o[i] = mask[i] ? 0.0 : d[i];
+        }
+        return dx;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gradcheck.net;
+
+import dev.gradcheck.check.Checkable;
+import dev.gradcheck.check.Variable;
+import dev.gradcheck.layers.Labels;
+import dev.gradcheck.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/** A {@link TwoLayerNet} at a fixed batch, reduced by its loss; checks W1, b1, W2, b2. */
+final class NetCheckable implements Checkable {
+
+    private final TwoLayerNet net;
+    private final Tensor x;
+    private final Labels t;
+
+    NetCheckable(TwoLayerNet net, Tensor x, Labels t) {
+        this.net = net;
+        this.x = x;
+        this.t = t;
+    }
+
+    @Override
+    public String name() {
+        return "TwoLayerNet";
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return net.params().values().stream().map(p -> Variable.parameter(p.name(), p.value())).toList();
+    }
+
+    @Override
+    public double loss() {
+        return net.loss(x, t);
+    }
+
+    /** The loss plus the largest score: the scores' rounding, at their magnitude, reaches the loss. */
+    @Override
+    public double lossScale() {
+        double max = 0;
+        for (double v : net.predict(x).data()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return Math.abs(net.loss(x, t)) + max;
+    }
+
+    @Override
+    public Map<String, Tensor> analyticGradient() {
+        return net.gradient(x, t);
+    }
+}

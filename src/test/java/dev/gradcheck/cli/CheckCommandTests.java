@@ -1,0 +1,61 @@
+package dev.gradcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code check} command on the fixture slice: the book's table, and exit statuses. */
+class CheckCommandTests {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("gradcheck: " + e.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Test
+    void checkPrintsFourPassingRowsAndExitsZero() {
+        assertEquals(0, run("check", "--hidden", "10"), err.toString());
+        String text = out.toString();
+        for (String row : new String[] {"W1       (784, 10)", "b1       (10)", "W2       (10, 10)", "b2       (10)"}) {
+            assertTrue(text.contains(row), text);
+        }
+        assertTrue(text.contains("PASSED"), text);
+    }
+
+    @Test
+    void checkExitsOneWhenTheToleranceCannotBeMet() {
+        assertEquals(1, run("check", "--hidden", "5", "--batch", "2", "--atol", "0", "--rtol", "0", "--rounding", "0"), err.toString());
+        assertTrue(out.toString().contains("FAILED"), out.toString());
+    }
+
+    @Test
+    void aMissingDataDirectoryExitsTwoNamingIt() {
+        assertEquals(2, run("check", "--data", "/no/such/dir"));
+        assertTrue(err.toString().contains("/no/such/dir: not a directory"), err.toString());
+    }
+
+    @Test
+    void aBatchLargerThanTheDataExitsTwo() {
+        assertEquals(2, run("check", "--batch", "5000"));
+        assertTrue(err.toString().contains("asked for the first 5000 examples of a dataset of 1000"), err.toString());
+    }
+
+    @Test
+    void aNonPositiveBatchExitsTwo() {
+        assertEquals(2, run("check", "--batch", "0"));
+        assertTrue(err.toString().contains("--batch must be positive, got 0"), err.toString());
+    }
+}
