@@ -44,7 +44,7 @@ public record CheckReport(String unit, CheckOptions options, List<TensorReport> 
         StringBuilder s = new StringBuilder();
         FailureCategory category = category();
         s.append(category == null ? "" : "[" + category.tag() + "] ")
-                .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED")
+                .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED" + failingTensors())
                 .append(String.format(Locale.ROOT, " (central difference, h = %s, %s)%n", options.h(), options.tolerance()));
         for (Problem p : problems) {
             s.append("  ").append(p.describe()).append(System.lineSeparator());
@@ -53,6 +53,11 @@ public record CheckReport(String unit, CheckOptions options, List<TensorReport> 
             s.append(table());
         }
         return s.toString();
+    }
+
+    private String failingTensors() {
+        List<String> names = tensors.stream().filter(t -> !t.passed()).map(TensorReport::name).toList();
+        return names.isEmpty() ? "" : " for " + String.join(", ", names);
     }
 
     /** The book's gradient-check table: one row per tensor. */
