@@ -31,9 +31,9 @@ public final class Sigmoid implements Layer {
     /** The logistic function, evaluated without overflow. */
     public static double sigmoid(double x) {
         if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
+            return 1.0 / (1.0 + StrictMath.exp(-x));
         }
-        double e = Math.exp(x);
+        double e = StrictMath.exp(x);
         return e / (1.0 + e);
     }
 }

@@ -69,10 +69,10 @@ public final class SoftmaxWithLoss implements LossLayer {
         }
         double sum = 0;
         for (int c = 0; c < cols; c++) {
-            y[from + c] = Math.exp(x[from + c] - max);
+            y[from + c] = StrictMath.exp(x[from + c] - max);
             sum += y[from + c];
         }
-        double logSum = Math.log(sum);
+        double logSum = StrictMath.log(sum);
         double loss = 0;
         for (int c = 0; c < cols; c++) {
             y[from + c] /= sum;
