@@ -31,10 +31,10 @@ public final class Dropout implements TrainFlagLayer {
     /** 1 where an element is kept, 0 where dropped; null until a training forward draws it. */
     private Tensor mask;
 
-    /** Whether the last forward ran in training mode; null before the first forward. */
-    private Boolean trained;
+    /** The mask the last forward used, read by backward; null after a test-mode forward. */
+    private Tensor forwardMask;
 
-    /** Shape of the last forward's input. */
+    /** Shape of the last forward's input; null before the first forward. */
     private int[] shape;
 
     /** The book's {@code Dropout(dropout_ratio)}, with the seed its masks are drawn from. */
@@ -48,25 +48,26 @@ public final class Dropout implements TrainFlagLayer {
 
     @Override
     public Tensor forward(Tensor x, boolean trainFlg) {
-        trained = trainFlg;
         shape = x.shape();
         if (!trainFlg) {
+            forwardMask = null;
             return TensorOps.scale(x, 1.0 - dropoutRatio);
         }
         if (mask == null || !Arrays.equals(mask.shape(), shape)) {
             mask = drawMask(shape);
         }
+        forwardMask = mask;
         return TensorOps.multiply(x, mask);
     }
 
     @Override
     public Tensor backward(Tensor dout) {
-        LayerState.requireForward(trained, this);
+        LayerState.requireForward(shape, this);
         LayerState.requireShape("dout", dout, shape, this);
-        return trained ? TensorOps.multiply(dout, mask) : TensorOps.scale(dout, 1.0 - dropoutRatio);
+        return forwardMask != null ? TensorOps.multiply(dout, forwardMask) : TensorOps.scale(dout, 1.0 - dropoutRatio);
     }
 
-    /** Makes the next training forward draw a new mask from the generator. */
+    /** Makes the next training forward draw a new mask from the generator; the pending backward keeps the old one. */
     public void resample() {
         mask = null;
     }

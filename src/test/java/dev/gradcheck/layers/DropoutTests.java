@@ -73,6 +73,15 @@ class DropoutTests {
     }
 
     @Test
+    void backwardAfterResampleUsesTheMaskOfItsForward() {
+        Dropout dropout = new Dropout(0.5, 12);
+        dropout.forward(ONES);
+        Tensor mask = dropout.mask().orElseThrow();
+        dropout.resample();
+        assertTrue(mask.sameBits(dropout.backward(ONES)));
+    }
+
+    @Test
     void anInputOfAnotherShapeDrawsANewMask() {
         Dropout dropout = new Dropout(0.5, 9);
         dropout.forward(ONES);
