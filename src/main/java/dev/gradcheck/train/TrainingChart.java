@@ -89,8 +89,9 @@ public final class TrainingChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         EpochResult last = history.last();
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "%s; after %d iterations: test accuracy %.2f %%, train accuracy %.2f %%",
-                source, last.iterations(), 100 * last.test().accuracy(), 100 * last.train().accuracy())));
+                "after %d iterations: test accuracy %.2f %%, train accuracy %.2f %%",
+                last.iterations(), 100 * last.test().accuracy(), 100 * last.train().accuracy())));
+        chart.addSubtitle(new TextTitle(source));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
