@@ -170,6 +170,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Prints a row per evaluation and feeds the progress bar, if any. */
     private static final class EpochPrinter implements TrainingListener {
 
+        /** Where the rows go. */
         private final PrintWriter out;
 
         /** The bar, or null. */

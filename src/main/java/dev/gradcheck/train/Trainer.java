@@ -25,10 +25,13 @@ public final class Trainer {
     /** The net being trained; its parameters are updated in place. */
     private final Net network;
 
+    /** Updates the parameters from each step's gradients. */
     private final Optimizer optimizer;
 
+    /** Training and test examples; batches are drawn from train, both are evaluated. */
     private final Dataset train, test;
 
+    /** Draws the mini-batches. */
     private final MiniBatchSampler sampler;
 
     /** Iterations between evaluations: the book's {@code iter_per_epoch}, in whole iterations. */

@@ -30,6 +30,7 @@ public final class TrainingChart {
     /** Size of the image in pixels. */
     public static final int WIDTH = 900, HEIGHT = 700;
 
+    /** Series colours: train blue, test red. */
     private static final Color TRAIN = new Color(0x1f77b4), TEST = new Color(0xd62728);
 
     private TrainingChart() {

@@ -16,6 +16,7 @@ import dev.gradcheck.support.SequentialNet;
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
 import dev.gradcheck.testkit.GradCheckAssertions;
+import dev.gradcheck.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ class BugsHiddenAtInitialisationTests {
     private static final Dataset PROBE = Fixtures.firstTestImages(3);
 
     private static SequentialNet trained(SequentialNet net, int k) {
-        dev.gradcheck.train.Trainer trainer = new dev.gradcheck.train.Trainer(net, new SGD(0.1),
+        Trainer trainer = new Trainer(net, new SGD(0.1),
                 Fixtures.trainSlice(), Fixtures.testSlice(), 100, 42);
         for (int i = 0; i < k; i++) {
             trainer.trainStep();
