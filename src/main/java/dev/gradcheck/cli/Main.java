@@ -3,10 +3,13 @@ package dev.gradcheck.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code gradcheck} command line: {@code check} runs the book's gradient check on real images. */
+/**
+ * The {@code gradcheck} command line: {@code check} runs the book's gradient check on real images,
+ * {@code train} the book's training loop.
+ */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, version = "gradcheck 0.1.0",
         description = "Gradient checks for the layers of \"Deep Learning from Scratch\", chapter 5.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -7,14 +7,14 @@ import dev.gradcheck.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link TwoLayerNet} at a fixed batch, reduced by its loss; checks W1, b1, W2, b2. */
+/** A {@link Net} at a fixed batch, reduced by its loss; checks every parameter (W1, b1, W2, b2 of a TwoLayerNet). */
 final class NetCheckable implements Checkable {
 
-    private final TwoLayerNet net;
+    private final Net net;
     private final Tensor x;
     private final Labels t;
 
-    NetCheckable(TwoLayerNet net, Tensor x, Labels t) {
+    NetCheckable(Net net, Tensor x, Labels t) {
         this.net = net;
         this.x = x;
         this.t = t;
@@ -22,7 +22,7 @@ final class NetCheckable implements Checkable {
 
     @Override
     public String name() {
-        return "TwoLayerNet";
+        return net.name();
     }
 
     @Override

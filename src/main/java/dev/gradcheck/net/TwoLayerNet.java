@@ -25,7 +25,7 @@ import org.apache.commons.math3.random.Well19937c;
  * <p>{@code params} and the layers share the same {@link Parameter} objects (the book shares numpy
  * arrays), so training updates and numerical perturbations of a parameter reach the layer using it.
  */
-public final class TwoLayerNet {
+public final class TwoLayerNet implements Net {
 
     /** W1 (input, hidden), b1 (hidden), W2 (hidden, output), b2 (output), in this order. */
     private final Map<String, Parameter> params = new LinkedHashMap<>();
@@ -40,13 +40,21 @@ public final class TwoLayerNet {
      * (Commons Math's Well19937c seeded with {@code seed}); biases zero.
      */
     public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, double weightInitStd, long seed) {
+        this(inputSize, hiddenSize, outputSize, WeightInit.std(weightInitStd), seed);
+    }
+
+    /**
+     * Weights drawn from N(0, 1) scaled by {@code init} for each layer's fan-in (W1 first, then W2,
+     * from Commons Math's Well19937c seeded with {@code seed}); biases zero.
+     */
+    public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, WeightInit init, long seed) {
         requirePositive("inputSize", inputSize);
         requirePositive("hiddenSize", hiddenSize);
         requirePositive("outputSize", outputSize);
         RandomGenerator random = new Well19937c(seed);
-        params.put("W1", new Parameter("W1", gaussian(random, weightInitStd, inputSize, hiddenSize)));
+        params.put("W1", new Parameter("W1", gaussian(random, init.std(inputSize), inputSize, hiddenSize)));
         params.put("b1", new Parameter("b1", Tensor.zeros(hiddenSize)));
-        params.put("W2", new Parameter("W2", gaussian(random, weightInitStd, hiddenSize, outputSize)));
+        params.put("W2", new Parameter("W2", gaussian(random, init.std(hiddenSize), hiddenSize, outputSize)));
         params.put("b2", new Parameter("b2", Tensor.zeros(outputSize)));
         layers.put("Affine1", new Affine(params.get("W1"), params.get("b1")));
         layers.put("Relu1", new Relu());
@@ -59,6 +67,7 @@ public final class TwoLayerNet {
     }
 
     /** The parameters by key (W1, b1, W2, b2); values are live. */
+    @Override
     public Map<String, Parameter> params() {
         return Collections.unmodifiableMap(params);
     }
@@ -69,6 +78,7 @@ public final class TwoLayerNet {
     }
 
     /** Scores (N, output) for a batch x (N, input). */
+    @Override
     public Tensor predict(Tensor x) {
         Tensor out = x;
         for (Layer layer : layers.values()) {
@@ -78,6 +88,7 @@ public final class TwoLayerNet {
     }
 
     /** The loss of a batch x with labels t. */
+    @Override
     public double loss(Tensor x, Labels t) {
         return lastLayer.forward(predict(x), t);
     }
@@ -106,6 +117,7 @@ public final class TwoLayerNet {
     }
 
     /** The gradient of the loss by backpropagation: forward, then backward in reverse layer order. */
+    @Override
     public Map<String, Tensor> gradient(Tensor x, Labels t) {
         loss(x, t);
         Tensor dout = lastLayer.backward(1.0);
@@ -122,6 +134,7 @@ public final class TwoLayerNet {
     }
 
     /** This net at batch x and labels t, for {@link dev.gradcheck.check.GradientCheck}: every parameter is checked. */
+    @Override
     public Checkable checkable(Tensor x, Labels t) {
         return new NetCheckable(this, x, t);
     }

@@ -17,8 +17,22 @@ public final class Fixtures {
 
     /** The first {@code n} test images of the slice. */
     public static Dataset firstTestImages(int n) {
+        return testSlice().first(n);
+    }
+
+    /** The slice's 2,000 training images. */
+    public static Dataset trainSlice() {
+        return load(Mnist.Split.TRAIN);
+    }
+
+    /** The slice's 1,000 test images. */
+    public static Dataset testSlice() {
+        return load(Mnist.Split.TEST);
+    }
+
+    private static Dataset load(Mnist.Split split) {
         try {
-            return Mnist.load(FASHION_MNIST, Mnist.Split.TEST).first(n);
+            return Mnist.load(FASHION_MNIST, split);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
