@@ -12,11 +12,13 @@ import java.util.Locale;
  * @param recorded the recorded mean |A - N|, NaN if none was recorded
  * @param current  the mean |A - N| of this run
  * @param allowed  the largest mean that passes, NaN if none was recorded
+ * @param roundingUnit {@code ulp(S)/h} of the recorded check (of this run if none was recorded): the
+ *                 unit of the allowance
  * @param verdict  what the gate concluded
  * @param message  the finding in words
  */
 public record BaselineComparison(CheckId id, String tensor, double recorded, double current, double allowed,
-                                 Verdict verdict, String message) {
+                                 double roundingUnit, Verdict verdict, String message) {
 
     /** What the gate concluded for one tensor. */
     public enum Verdict {
@@ -54,6 +56,11 @@ public record BaselineComparison(CheckId id, String tensor, double recorded, dou
         return current / recorded;
     }
 
+    /** (current - recorded) / roundingUnit: the growth in the allowance's units; NaN if none was recorded. */
+    public double growthInRoundingUnits() {
+        return recorded == current ? 0 : (current - recorded) / roundingUnit;
+    }
+
     /** Whether this comparison fails the build. */
     public boolean failed() {
         return verdict.fails();
@@ -62,35 +69,37 @@ public record BaselineComparison(CheckId id, String tensor, double recorded, dou
     static BaselineComparison of(CheckId id, String tensor, Baseline recorded, Baseline current, String file) {
         String key = id.unit() + "/" + id.key(tensor);
         double allowed = BaselinePolicy.allowedMean(recorded);
+        double unit = recorded.roundingUnit();
         double was = recorded.meanAbsDiff();
         double now = current.meanAbsDiff();
         if (Double.doubleToLongBits(recorded.h()) != Double.doubleToLongBits(current.h())) {
-            return new BaselineComparison(id, tensor, was, now, allowed, Verdict.STEP_CHANGED, String.format(Locale.ROOT,
+            return new BaselineComparison(id, tensor, was, now, allowed, unit, Verdict.STEP_CHANGED, String.format(Locale.ROOT,
                     "%s: recorded at h = %s but checked at h = %s, so the mean |A - N| (recorded %.6e, now %.6e) is not "
                             + "comparable; if the new step is intended, re-record (%s)",
                     key, recorded.h(), current.h(), was, now, recordHint(file)));
         }
-        double units = (now - was) / recorded.roundingUnit();
+        double units = (now - was) / unit;
         String numbers = String.format(Locale.ROOT, "recorded %.6e, current %.6e, ratio %s, %+.3g rounding units "
-                + "ulp(S)/h = %.3e", was, now, ratio(was, now), units, recorded.roundingUnit());
+                + "ulp(S)/h = %.3e", was, now, ratio(was, now), units, unit);
         if (now > allowed) {
-            return new BaselineComparison(id, tensor, was, now, allowed, Verdict.REGRESSED, String.format(Locale.ROOT,
+            return new BaselineComparison(id, tensor, was, now, allowed, unit, Verdict.REGRESSED, String.format(Locale.ROOT,
                     "%s: mean |A - N| grew beyond its baseline: %s; allowed up to %.6e (recorded + %s units). "
                             + "If the change is intended, re-record (%s)",
                     key, numbers, allowed, trim(BaselinePolicy.GROWTH_ALLOWANCE), recordHint(file)));
         }
         if (now < was) {
-            return new BaselineComparison(id, tensor, was, now, allowed, Verdict.SHRANK, String.format(Locale.ROOT,
+            return new BaselineComparison(id, tensor, was, now, allowed, unit, Verdict.SHRANK, String.format(Locale.ROOT,
                     "%s: mean |A - N| shrank: %s; tighten the baseline by recording (%s)", key, numbers, recordHint(file)));
         }
         Verdict verdict = now == was ? Verdict.SAME : Verdict.WITHIN_ALLOWANCE;
-        return new BaselineComparison(id, tensor, was, now, allowed, verdict, key + ": " + numbers + "; allowed up to "
+        return new BaselineComparison(id, tensor, was, now, allowed, unit, verdict, key + ": " + numbers + "; allowed up to "
                 + String.format(Locale.ROOT, "%.6e", allowed));
     }
 
     static BaselineComparison missing(CheckId id, String tensor, Baseline current, String file) {
         String key = id.unit() + "/" + id.key(tensor);
-        return new BaselineComparison(id, tensor, Double.NaN, current.meanAbsDiff(), Double.NaN, Verdict.MISSING,
+        return new BaselineComparison(id, tensor, Double.NaN, current.meanAbsDiff(), Double.NaN,
+                current.roundingUnit(), Verdict.MISSING,
                 String.format(Locale.ROOT, "%s: no baseline recorded (current mean |A - N| %.6e); a check without one "
                         + "fails. Record it and commit the file (%s)", key, current.meanAbsDiff(), recordHint(file)));
     }
@@ -99,7 +108,7 @@ public record BaselineComparison(CheckId id, String tensor, double recorded, dou
         String key = id.unit() + "/" + id.key(tensor);
         double was = previous == null ? Double.NaN : previous.meanAbsDiff();
         return new BaselineComparison(id, tensor, was, current.meanAbsDiff(),
-                BaselinePolicy.allowedMean(current), Verdict.RECORDED, String.format(Locale.ROOT,
+                BaselinePolicy.allowedMean(current), current.roundingUnit(), Verdict.RECORDED, String.format(Locale.ROOT,
                 "%s: recorded mean |A - N| %.6e in %s (%s)", key, current.meanAbsDiff(), file,
                 previous == null ? "new" : String.format(Locale.ROOT, "was %.6e", was)));
     }

@@ -1,6 +1,7 @@
 package dev.gradcheck.baseline;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -95,9 +96,9 @@ final class BaselineFile {
         return s.toString();
     }
 
-    /** 17 significant digits, checked to read back to the same bits. */
+    /** The exact value rounded to 17 significant digits (enough for any double), checked to read back to the same bits. */
     static String number(double v) {
-        String text = String.format(Locale.ROOT, "%.16e", v);
+        String text = String.format(Locale.ROOT, "%.16e", new BigDecimal(v));
         if (Double.doubleToLongBits(Double.parseDouble(text)) != Double.doubleToLongBits(v)) {
             throw new IllegalStateException("17 significant digits did not round-trip for " + v + ": " + text);
         }

@@ -29,23 +29,34 @@ public final class BaselineGate {
     /** The gate of this JVM: {@link BaselineStore#fromSystemProperty()}, {@link BaselineMode#fromSystemProperty()}. */
     private static volatile BaselineGate standard;
 
-    private static final List<BaselineListener> LISTENERS = loadListeners();
-
     private final BaselineStore store;
     private final BaselineMode mode;
 
+    /** Told of every comparison. */
+    private final List<BaselineListener> listeners;
+
+    /** A gate over {@code store} that tells no listener. */
     public BaselineGate(BaselineStore store, BaselineMode mode) {
-        this.store = store;
-        this.mode = mode;
+        this(store, mode, List.of());
     }
 
-    /** The gate configured by the system properties, created on first use. */
+    public BaselineGate(BaselineStore store, BaselineMode mode, List<BaselineListener> listeners) {
+        this.store = store;
+        this.mode = mode;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * The gate configured by the system properties, created on first use, telling the listeners
+     * found by {@link ServiceLoader}.
+     */
     public static BaselineGate standard() {
         BaselineGate gate = standard;
         if (gate == null) {
             synchronized (BaselineGate.class) {
                 if (standard == null) {
-                    standard = new BaselineGate(BaselineStore.fromSystemProperty(), BaselineMode.fromSystemProperty());
+                    standard = new BaselineGate(BaselineStore.fromSystemProperty(), BaselineMode.fromSystemProperty(),
+                            loadListeners());
                 }
                 gate = standard;
             }
@@ -69,6 +80,10 @@ public final class BaselineGate {
 
     public BaselineMode mode() {
         return mode;
+    }
+
+    public List<BaselineListener> listeners() {
+        return listeners;
     }
 
     /**
@@ -117,7 +132,7 @@ public final class BaselineGate {
             double mean = current.get(i).meanAbsDiff();
             double units = BaselineCeiling.inUnits(mean, report.roundingUnit());
             if (ceiling == null) {
-                comparisons.add(new BaselineComparison(id, tensor, Double.NaN, mean, Double.NaN,
+                comparisons.add(new BaselineComparison(id, tensor, Double.NaN, mean, Double.NaN, report.roundingUnit(),
                         BaselineComparison.Verdict.MISSING, String.format(Locale.ROOT, "%s/%s: fewer than %d recorded "
                         + "cases of %s in %s to derive a ceiling from; add parameterized checks with ids and record them",
                         unit, tensor, BaselinePolicy.CEILING_MIN_CASES, tensor, relative(store.file(unit)))));
@@ -125,7 +140,7 @@ public final class BaselineGate {
             }
             double allowed = ceiling.ceilingUnits() * report.roundingUnit();
             boolean within = ceiling.allows(mean, report.roundingUnit());
-            comparisons.add(new BaselineComparison(id, tensor, Double.NaN, mean, allowed,
+            comparisons.add(new BaselineComparison(id, tensor, Double.NaN, mean, allowed, report.roundingUnit(),
                     within ? BaselineComparison.Verdict.WITHIN_ALLOWANCE : BaselineComparison.Verdict.REGRESSED,
                     String.format(Locale.ROOT, "%s/%s: mean |A - N| %.6e = %.4g rounding units ulp(S)/h = %.3e, %s the %s",
                             unit, tensor, mean, units, report.roundingUnit(), within ? "within" : "above",
@@ -157,8 +172,8 @@ public final class BaselineGate {
         return lines;
     }
 
-    private static List<BaselineComparison> publishAndAssert(List<BaselineComparison> comparisons) {
-        comparisons.forEach(c -> LISTENERS.forEach(l -> l.onComparison(c)));
+    private List<BaselineComparison> publishAndAssert(List<BaselineComparison> comparisons) {
+        comparisons.forEach(c -> listeners.forEach(l -> l.onComparison(c)));
         List<BaselineComparison> failed = comparisons.stream().filter(BaselineComparison::failed).toList();
         if (!failed.isEmpty()) {
             StringBuilder message = new StringBuilder("[").append(FailureCategory.BASELINE_REGRESSION.tag()).append("] ");

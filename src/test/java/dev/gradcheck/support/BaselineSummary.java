@@ -4,13 +4,16 @@ import dev.gradcheck.baseline.BaselineComparison;
 import dev.gradcheck.baseline.BaselineComparison.Verdict;
 import dev.gradcheck.baseline.BaselineListener;
 import dev.gradcheck.baseline.BaselineMode;
+import dev.gradcheck.baseline.BaselinePolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -49,6 +52,14 @@ public final class BaselineSummary implements BaselineListener, TestExecutionLis
         StringBuilder s = new StringBuilder("gradcheck baselines: ").append(all.size()).append(" compared; ")
                 .append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase())
                         .collect(Collectors.joining(", "))).append('\n');
+        all.stream().filter(c -> c.recorded() < c.current() && Double.isFinite(c.growthInRoundingUnits()))
+                .max(Comparator.comparingDouble(BaselineComparison::growthInRoundingUnits))
+                .ifPresent(c -> s.append(String.format(Locale.ROOT, "largest growth: %+.3g rounding units (allowed %s), %s%n",
+                        c.growthInRoundingUnits(), BaselinePolicy.GROWTH_ALLOWANCE, c.key())));
+        all.stream().filter(c -> c.recorded() > c.current())
+                .min(Comparator.comparingDouble(BaselineComparison::growthInRoundingUnits))
+                .ifPresent(c -> s.append(String.format(Locale.ROOT, "largest shrink: %+.3g rounding units, %s%n",
+                        c.growthInRoundingUnits(), c.key())));
         List<BaselineComparison> shrank = all.stream().filter(c -> c.verdict() == Verdict.SHRANK).toList();
         if (!shrank.isEmpty()) {
             s.append(shrank.size()).append(" could be tightened: mvn -B verify -D").append(BaselineMode.PROPERTY)
