@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,8 @@ public final class BaselineStore {
             try {
                 Files.createDirectories(directory);
                 try (FileChannel lock = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                        StandardOpenOption.WRITE)) {
+                    lock.lock(); // released when the channel closes
                     SortedMap<String, Baseline> merged = readFile(file, unit);
                     SortedMap<String, Baseline> before = new TreeMap<>(merged);
                     lines.forEach(b -> merged.put(b.key(), b));
