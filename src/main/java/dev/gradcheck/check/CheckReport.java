@@ -10,15 +10,31 @@ import java.util.Optional;
  * and the problems (contract breaches, exceptions) that stopped or spoiled the check.
  *
  * @param unit     the unit's name
- * @param options  the options the check ran with
- * @param tensors  one report per variable, in the unit's order
- * @param problems problems found besides the element-wise comparison
+ * @param options   the options the check ran with
+ * @param lossScale the magnitude S of the terms summed into the scalar ({@link Checkable#lossScale()}),
+ *                  NaN if the check stopped before it was known
+ * @param tensors   one report per variable, in the unit's order
+ * @param problems  problems found besides the element-wise comparison
  */
-public record CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
+public record CheckReport(String unit, CheckOptions options, double lossScale, List<TensorReport> tensors,
+                          List<Problem> problems) {
 
     public CheckReport {
         tensors = List.copyOf(tensors);
         problems = List.copyOf(problems);
+    }
+
+    /** A report whose loss scale is unknown. */
+    public CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
+        this(unit, options, Double.NaN, tensors, problems);
+    }
+
+    /**
+     * The resolution of the numerical gradient, {@code ulp(S)/h}: one ulp of rounding in a loss
+     * evaluation moves a central difference by about this much. NaN if the loss scale is unknown.
+     */
+    public double roundingUnit() {
+        return Math.ulp(lossScale) / options.h();
     }
 
     /** Whether there were no problems and every tensor passed. */

@@ -44,7 +44,8 @@ public final class GradientCheck {
         if (analytic == null || !problems.isEmpty()) {
             return new CheckReport(unit.name(), options, tensors, problems);
         }
-        double roundingFloor = options.tolerance().roundingFloor(unit.lossScale(), options.h());
+        double lossScale = unit.lossScale();
+        double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h());
         for (Variable v : variables) {
             Tensor numeric;
             try {
@@ -59,7 +60,7 @@ public final class GradientCheck {
                         + " was not restored to its original bits after the numerical gradient"));
             }
         }
-        return new CheckReport(unit.name(), options, tensors, problems);
+        return new CheckReport(unit.name(), options, lossScale, tensors, problems);
     }
 
     /** The analytic gradient, or null with a problem recorded. */

@@ -1,5 +1,7 @@
 package dev.gradcheck.testkit;
 
+import dev.gradcheck.baseline.BaselineGate;
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.check.CheckOptions;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.Checkable;
@@ -27,6 +29,21 @@ public final class GradCheckAssertions {
             report.problems().stream().filter(p -> p.cause() != null).findFirst().ifPresent(p -> error.initCause(p.cause()));
             throw error;
         }
+        return report;
+    }
+
+    /**
+     * Fails unless every gradient of {@code unit} matches, with default options, and no tensor's
+     * mean |A - N| grew beyond its baseline recorded under {@code id} ({@link BaselineGate}).
+     */
+    public static CheckReport assertGradientsMatch(CheckId id, Checkable unit) {
+        return assertGradientsMatch(id, unit, CheckOptions.defaults());
+    }
+
+    /** As {@link #assertGradientsMatch(CheckId, Checkable)}, under {@code options}. */
+    public static CheckReport assertGradientsMatch(CheckId id, Checkable unit, CheckOptions options) {
+        CheckReport report = assertGradientsMatch(unit, options);
+        BaselineGate.assertNoRegression(id, report);
         return report;
     }
 }

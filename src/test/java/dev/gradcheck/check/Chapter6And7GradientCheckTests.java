@@ -3,15 +3,18 @@ package dev.gradcheck.check;
 import static dev.gradcheck.testkit.GradCheckAssertions.assertGradientsMatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.layers.BatchNormalization;
 import dev.gradcheck.layers.Dropout;
 import dev.gradcheck.support.BatchNormalizationCase;
+import dev.gradcheck.support.Baselines;
 import dev.gradcheck.support.ConvolutionCase;
 import dev.gradcheck.support.DropoutCase;
 import dev.gradcheck.support.PoolingCase;
 import dev.gradcheck.tensor.Tensor;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,53 +46,58 @@ class Chapter6And7GradientCheckTests {
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("convolutionCases")
-    void convolutionBackwardMatchesCentralDifference(ConvolutionCase c, long seed) {
-        assertChecks(Checkable.of(c.layer(seed), c.input(seed), seed), "x", "W", "b");
+    void convolutionBackwardMatchesCentralDifference(ConvolutionCase c, long seed, TestReporter reporter) {
+        assertChecks(c.checkId(seed), Checkable.of(c.layer(seed), c.input(seed), seed), reporter, "x", "W", "b");
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("poolingCases")
-    void poolingBackwardMatchesCentralDifference(PoolingCase c, long seed) {
-        assertChecks(Checkable.of(c.layer(), c.input(seed), seed), "x");
+    void poolingBackwardMatchesCentralDifference(PoolingCase c, long seed, TestReporter reporter) {
+        assertChecks(c.checkId(seed), Checkable.of(c.layer(), c.input(seed), seed), reporter, "x");
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("batchNormalizationCases")
-    void batchNormalizationBackwardMatchesCentralDifference(BatchNormalizationCase c, long seed) {
-        assertChecks(Checkable.of(c.layer(seed), c.input(seed), seed), "x", "gamma", "beta");
+    void batchNormalizationBackwardMatchesCentralDifference(BatchNormalizationCase c, long seed, TestReporter reporter) {
+        assertChecks(c.checkId("train", seed), Checkable.of(c.layer(seed), c.input(seed), seed), reporter,
+                "x", "gamma", "beta");
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("batchNormalizationCases")
-    void batchNormalizationInTestModeBackwardMatchesCentralDifference(BatchNormalizationCase c, long seed) {
+    void batchNormalizationInTestModeBackwardMatchesCentralDifference(BatchNormalizationCase c, long seed,
+                                                                      TestReporter reporter) {
         BatchNormalization layer = c.layer(seed);
         for (long batch = 100; batch < 103; batch++) {
             layer.forward(c.input(seed + batch));
         }
-        assertChecks(Checkable.of(layer.inTestMode(), c.input(seed), seed), "x", "gamma", "beta");
+        assertChecks(c.checkId("test", seed), Checkable.of(layer.inTestMode(), c.input(seed), seed), reporter,
+                "x", "gamma", "beta");
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("dropoutCases")
-    void dropoutBackwardMatchesCentralDifference(DropoutCase c, long seed) {
-        assertChecks(Checkable.of(c.layer(seed), c.input(seed), seed), "x");
+    void dropoutBackwardMatchesCentralDifference(DropoutCase c, long seed, TestReporter reporter) {
+        assertChecks(c.checkId("train", seed), Checkable.of(c.layer(seed), c.input(seed), seed), reporter, "x");
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("dropoutCases")
-    void dropoutInTestModeBackwardMatchesCentralDifference(DropoutCase c, long seed) {
+    void dropoutInTestModeBackwardMatchesCentralDifference(DropoutCase c, long seed, TestReporter reporter) {
         Dropout layer = c.layer(seed);
         Tensor x = c.input(seed);
-        assertChecks(Checkable.of(layer.inTestMode(), x, seed), "x");
+        assertChecks(c.checkId("test", seed), Checkable.of(layer.inTestMode(), x, seed), reporter, "x");
     }
 
     private static Stream<Arguments> withSeeds(List<?> cases) {
         return cases.stream().flatMap(c -> SEEDS.stream().map(seed -> Arguments.of(c, seed)));
     }
 
-    private static void assertChecks(Checkable unit, String... names) {
+    /** The tolerance check, then the baseline gate (fixtures/baselines/<unit>.txt) for every tensor. */
+    private static void assertChecks(CheckId id, Checkable unit, TestReporter reporter, String... names) {
         CheckReport report = assertGradientsMatch(unit);
         assertEquals(List.of(names), report.tensors().stream().map(TensorReport::name).toList(),
                 "every input and parameter is checked");
+        Baselines.assertNoRegression(id, report, reporter);
     }
 }

@@ -3,15 +3,18 @@ package dev.gradcheck.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.data.Dataset;
 import dev.gradcheck.optim.OptimizerKind;
+import dev.gradcheck.support.Baselines;
 import dev.gradcheck.support.Fixtures;
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.testkit.GradCheckAssertions;
 import dev.gradcheck.train.Trainer;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,14 +34,16 @@ class TrainedNetGradientCheckTests {
     record TrainedNetCase(int hidden, WeightInit init, OptimizerKind optimizer, int batch, long seed, int k) {
 
         /** Stable id of the check: net, shapes, initialisation, optimiser, seed and steps. */
-        String checkId() {
-            return String.format(Locale.ROOT, "TwoLayerNet(784,%d,10)/init=%s/%s/batch=%d/seed=%d/k=%d/probe=%d",
-                    hidden, init.name(), optimizer.create(optimizer.defaultLr()), batch, seed, k, PROBE);
+        CheckId checkId() {
+            return CheckId.of("TwoLayerNet").shape("x", PROBE, 784).shape("W1", 784, hidden)
+                    .with("init", init.name()).with("optimizer", optimizer.key()).with("lr", optimizer.defaultLr()).with("batch", batch)
+                    .with("steps", k).seed(seed);
         }
 
         @Override
         public String toString() {
-            return checkId();
+            return String.format(Locale.ROOT, "TwoLayerNet(784,%d,10), init %s, %s, batch %d, seed %d, after %d steps",
+                    hidden, init.name(), optimizer.create(optimizer.defaultLr()), batch, seed, k);
         }
     }
 
@@ -50,7 +55,7 @@ class TrainedNetGradientCheckTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void backwardMatchesCentralDifferenceAfterKTrainingSteps(TrainedNetCase c) {
+    void backwardMatchesCentralDifferenceAfterKTrainingSteps(TrainedNetCase c, TestReporter reporter) {
         TwoLayerNet net = new TwoLayerNet(784, c.hidden(), 10, c.init(), c.seed());
         Tensor W2AtInit = net.params().get("W2").value().copy();
         Trainer trainer = new Trainer(net, c.optimizer().create(c.optimizer().defaultLr()),
@@ -62,7 +67,8 @@ class TrainedNetGradientCheckTests {
 
         Dataset probe = Fixtures.firstTestImages(PROBE);
         CheckReport report = GradCheckAssertions.assertGradientsMatch(net.checkable(probe.images(), probe.labelIndices()));
-        assertEquals(4, report.tensors().size(), c.checkId());
-        assertTrue(report.tensors().stream().allMatch(t -> t.checked() > 0), c.checkId());
+        assertEquals(4, report.tensors().size(), c.toString());
+        assertTrue(report.tensors().stream().allMatch(t -> t.checked() > 0), c.toString());
+        Baselines.assertNoRegression(c.checkId(), report, reporter);
     }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradcheck.baseline.BaselineComparison;
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.GradientCheck;
 import dev.gradcheck.check.TensorReport;
 import dev.gradcheck.data.Dataset;
 import dev.gradcheck.layers.Affine;
 import dev.gradcheck.layers.Labels;
+import dev.gradcheck.support.Baselines;
 import dev.gradcheck.support.Fixtures;
 import dev.gradcheck.support.TestTensors;
 import dev.gradcheck.tensor.Tensor;
@@ -18,9 +21,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /** The book's TwoLayerNet: its structure, and its gradient check on real Fashion-MNIST images. */
 class TwoLayerNetTests {
+
+    /** The book's check: TwoLayerNet(784, 50, 10), seed 42, the first 3 test images of the Fashion-MNIST slice. */
+    static final CheckId BOOK_CHECK = CheckId.of("TwoLayerNet").with("data", "fashion-mnist-test").shape("x", 3, 784)
+            .shape("W1", 784, 50).shape("W2", 50, 10).seed(42);
 
     private static CheckReport bookCheck;
 
@@ -44,6 +52,12 @@ class TwoLayerNetTests {
             assertTrue(t.meanAbsDiff() < 1e-8, t.name() + ": mean |A - N| = " + t.meanAbsDiff());
             assertTrue(t.meanAbsDiff() > 0, t.name() + ": a difference of exactly 0 would mean nothing was compared");
         }
+    }
+
+    @Test
+    void bookCheckMeanAbsDiffDoesNotExceedItsBaseline(TestReporter reporter) {
+        List<BaselineComparison> comparisons = Baselines.assertNoRegression(BOOK_CHECK, bookCheck, reporter);
+        assertEquals(List.of("W1", "b1", "W2", "b2"), comparisons.stream().map(BaselineComparison::tensor).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gradcheck.support;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.layers.BatchNormalization;
 import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
@@ -43,6 +44,11 @@ public record BatchNormalizationCase(int... shape) {
             features *= shape[axis];
         }
         return features;
+    }
+
+    /** The baseline id of this case in {@code mode} (train or test) with {@code seed}. */
+    public CheckId checkId(String mode, long seed) {
+        return CheckId.of("BatchNormalization").shape("x", shape).with("mode", mode).seed(seed);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gradcheck.support;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.layers.Convolution;
 import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
@@ -31,6 +32,12 @@ public record ConvolutionCase(int n, int c, int h, int w, int fn, int fh, int fw
     /** x ~ N(0, 1) from seed. */
     public Tensor input(long seed) {
         return TestTensors.gaussian(seed, 1, n, c, h, w);
+    }
+
+    /** The baseline id of this case with {@code seed}. */
+    public CheckId checkId(long seed) {
+        return CheckId.of("Convolution").shape("x", n, c, h, w).shape("W", fn, c, fh, fw)
+                .with("stride", stride).with("pad", pad).seed(seed);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gradcheck.support;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.layers.Dropout;
 import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
@@ -29,6 +30,11 @@ public record DropoutCase(double ratio, int... shape) {
     /** x ~ N(0, 1) from seed. */
     public Tensor input(long seed) {
         return TestTensors.gaussian(seed, 1, shape);
+    }
+
+    /** The baseline id of this case in {@code mode} (train or test) with {@code seed}. */
+    public CheckId checkId(String mode, long seed) {
+        return CheckId.of("Dropout").shape("x", shape).with("ratio", ratio).with("mode", mode).seed(seed);
     }
 
     @Override

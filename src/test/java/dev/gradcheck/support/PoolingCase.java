@@ -1,5 +1,6 @@
 package dev.gradcheck.support;
 
+import dev.gradcheck.baseline.CheckId;
 import dev.gradcheck.layers.Pooling;
 import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
@@ -29,6 +30,12 @@ public record PoolingCase(int n, int c, int h, int w, int ph, int pw, int stride
     /** x ~ N(0, 1) from seed: ties have probability 0. */
     public Tensor input(long seed) {
         return TestTensors.gaussian(seed, 1, n, c, h, w);
+    }
+
+    /** The baseline id of this case with {@code seed}. */
+    public CheckId checkId(long seed) {
+        return CheckId.of("Pooling").shape("x", n, c, h, w).shape("pool", ph, pw)
+                .with("stride", stride).with("pad", pad).seed(seed);
     }
 
     @Override
