@@ -52,7 +52,8 @@ public record OracleVerdict(String tensor, int[] shape, int disagreeing, int bac
                 Shapes.formatIndex(shape, exampleIndex), analytic, numeric, exact);
         String conclusion = switch (blame()) {
             case BACKWARD -> "backward is wrong";
-            case FINITE_DIFFERENCE -> "backward is right, the finite difference is off (try a smaller h or a higher-order stencil)";
+            case FINITE_DIFFERENCE -> "backward is right, the finite difference is off "
+                    + "(its step does not resolve the function: see the sweep)";
             case UNDECIDED -> "no verdict";
         };
         return String.format(Locale.ROOT, "[oracle] %s: %s: %s%s", tensor, conclusion, counts, example);

@@ -16,7 +16,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * right and only like t when it is wrong. It compares no gradient values and has no tolerance on them:
  * the verdict is the slope of log R against log t, which must be at least {@value #MIN_SLOPE}.
  *
- * <p>The steps are a ladder {@code t = 10⁻²·2⁻ᵏ}, k = 0…{@value #RUNGS}-1, down to 2·10⁻¹¹. There a
+ * <p>The steps are a ladder {@code t = 10⁻¹·2⁻ᵏ}, k = 0…{@value #RUNGS}-1, down to 1.2·10⁻¹¹. There a
  * right gradient's remainder (about C·t²) is far below rounding, so the largest remainder of the
  * {@value #NOISE_RUNGS} smallest steps measures the rounding (of the loss, and of x + t·d); a remainder
  * counts as signal above {@value #SIGNAL} times that (and never below {@value #SIGNAL} ulps of the
@@ -37,10 +37,10 @@ public final class TaylorTest {
     public static final double MIN_SLOPE = 1.9;
 
     /** Largest step of the ladder. */
-    static final double LARGEST_STEP = 1e-2;
+    static final double LARGEST_STEP = 1e-1;
 
     /** Steps in the ladder, each half the one before. */
-    static final int RUNGS = 30;
+    static final int RUNGS = 34;
 
     /** Steps the slope is fitted over. */
     static final int WINDOW = 3;
@@ -49,7 +49,7 @@ public final class TaylorTest {
     static final int NOISE_RUNGS = 4;
 
     /** A remainder counts as signal above this many times the rounding. */
-    static final double SIGNAL = 100;
+    static final double SIGNAL = 30;
 
     /** A jump by more than this factor in one halving of t is a kink, not a polynomial term. */
     static final double ABRUPT = 16;
