@@ -82,8 +82,10 @@ public final class SensitivityBenchmark {
                     falseAlarms += caught.test(0.0) ? 1 : 0;
                     worst = Math.max(worst, boundary(caught));
                 }
-                s.append(String.format(Locale.ROOT, " %s%s |", worst == EPSILONS.length ? "not caught at ε ≤ 1"
-                        : String.format(Locale.ROOT, "%.0e", EPSILONS[worst]), falseAlarms == 0 ? "" : " (" + falseAlarms + " false alarms)"));
+                String smallest = worst == EPSILONS.length ? "not caught at ε ≤ 1"
+                        : String.format(Locale.ROOT, worst == EPSILONS.length - 1 ? "≤ %.0e" : "%.0e", EPSILONS[worst]);
+                s.append(String.format(Locale.ROOT, " %s%s |", smallest,
+                        falseAlarms == 0 ? "" : " (" + falseAlarms + " false alarms)"));
             }
             s.append('\n');
         }
