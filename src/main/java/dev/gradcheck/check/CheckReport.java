@@ -61,7 +61,8 @@ public record CheckReport(String unit, CheckOptions options, double lossScale, L
         FailureCategory category = category();
         s.append(category == null ? "" : "[" + category.tag() + "] ")
                 .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED" + failingTensors())
-                .append(String.format(Locale.ROOT, " (central difference, h = %s, %s)%n", options.h(), options.tolerance()));
+                .append(String.format(Locale.ROOT, " (%s, h = %s, %s)%n", options.stencil().description(), options.h(),
+                        options.tolerance()));
         for (Problem p : problems) {
             s.append("  ").append(p.describe()).append(System.lineSeparator());
         }

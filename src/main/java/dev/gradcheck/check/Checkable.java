@@ -7,6 +7,7 @@ import dev.gradcheck.layers.LossLayer;
 import dev.gradcheck.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A differentiable unit reduced to a scalar: what {@link GradientCheck} checks.
@@ -36,6 +37,17 @@ public interface Checkable {
      */
     default double lossScale() {
         return Math.abs(loss());
+    }
+
+    /**
+     * The exact gradient of the scalar, to rounding, by forward-mode automatic differentiation, for
+     * the tensors a third oracle covers: x of an {@link dev.gradcheck.layers.Elementwise} layer or of a
+     * {@link dev.gradcheck.layers.RowwiseLoss}. NaN at points without a derivative (kinks). Empty for
+     * units without a forward-mode twin. Throws {@link IllegalStateException} if the twin's values
+     * differ from forward's (it would be the oracle of another function).
+     */
+    default Optional<Map<String, Tensor>> exactGradient() {
+        return Optional.empty();
     }
 
     /** A one-input layer at input x, reduced by a random projection drawn from {@code seed}. */

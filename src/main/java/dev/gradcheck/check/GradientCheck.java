@@ -16,7 +16,8 @@ import java.util.Map;
  *       variable must be unchanged and every gradient shaped like its variable.</li>
  *   <li>Evaluate the scalar twice at the unperturbed point: the two values must be bit-identical
  *       (forward is deterministic) and finite.</li>
- *   <li>For each variable, the central difference of every element, then the element-wise
+ *   <li>For each variable, the numerical gradient of every element by the options' {@link Stencil}
+ *       (the book's central difference by default), then the element-wise
  *       comparison ({@link TensorComparison}); every variable must be restored to its original bits.</li>
  * </ol>
  * The check never throws because of the unit: exceptions and breaches become {@link Problem}s in
@@ -45,16 +46,19 @@ public final class GradientCheck {
             return new CheckReport(unit.name(), options, tensors, problems);
         }
         double lossScale = unit.lossScale();
-        double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h());
+        double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h()) * options.stencil().roundingGain();
         for (Variable v : variables) {
             Tensor numeric;
+            double[] allowance;
             try {
-                numeric = NumericalGradient.centralDifference(unit::loss, v.value(), options.h());
+                numeric = options.stencil().gradient(unit::loss, v.value(), options.h());
+                allowance = PredictedBound.allowance(unit::loss, v.value(), numeric, options);
             } catch (RuntimeException e) {
                 problems.add(layerError(unit, "forward during the numerical gradient of " + v.name(), e));
                 break;
             }
-            tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, unit::loss, f0, roundingFloor, options));
+            tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, unit::loss, f0, roundingFloor, allowance,
+                    options));
             if (!v.value().sameBits(originals.get(v.name()))) {
                 problems.add(new Problem(FailureCategory.CONTRACT_BREACH, v.name()
                         + " was not restored to its original bits after the numerical gradient"));

@@ -2,9 +2,11 @@ package dev.gradcheck.check;
 
 import dev.gradcheck.layers.Labels;
 import dev.gradcheck.layers.LossLayer;
+import dev.gradcheck.layers.RowwiseLoss;
 import dev.gradcheck.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A loss layer reduced by its own loss at fixed labels; checks the scores x. */
 final class LossOfLayer implements Checkable {
@@ -48,5 +50,16 @@ final class LossOfLayer implements Checkable {
     public Map<String, Tensor> analyticGradient() {
         layer.forward(x, t);
         return Map.of("x", layer.backward(1.0));
+    }
+
+    /** For a {@link RowwiseLoss}: dL/dx from the loss's forward-mode twin. */
+    @Override
+    public Optional<Map<String, Tensor>> exactGradient() {
+        if (!(layer instanceof RowwiseLoss twin)) {
+            return Optional.empty();
+        }
+        Tensor oneHot = t.toOneHot(x.dim(1));
+        Twins.requireSameValues(Tensor.scalar(twin.twinLoss(x, oneHot)), Tensor.scalar(layer.forward(x, t)), layer.name());
+        return Optional.of(Map.of("x", twin.exactGradient(x, oneHot)));
     }
 }

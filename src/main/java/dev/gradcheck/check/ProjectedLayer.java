@@ -1,5 +1,6 @@
 package dev.gradcheck.check;
 
+import dev.gradcheck.layers.Elementwise;
 import dev.gradcheck.layers.Layer;
 import dev.gradcheck.layers.Parameter;
 import dev.gradcheck.tensor.Tensor;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A one-input layer reduced to {@code L = Σ forward(x) ∘ R}; checks x and every parameter. */
 final class ProjectedLayer implements Checkable {
@@ -60,5 +62,15 @@ final class ProjectedLayer implements Checkable {
             grads.put(p.name(), p.grad());
         }
         return grads;
+    }
+
+    /** For an {@link Elementwise} layer: {@code dL/dx = f'(x) ∘ R}, f' from the layer's forward-mode twin. */
+    @Override
+    public Optional<Map<String, Tensor>> exactGradient() {
+        if (!(layer instanceof Elementwise twin) || !layer.parameters().isEmpty()) {
+            return Optional.empty();
+        }
+        Twins.requireSameValues(twin.twinValues(x), layer.forward(x), layer.name());
+        return Optional.of(Map.of("x", TensorOps.multiply(twin.exactDerivative(x), projection)));
     }
 }

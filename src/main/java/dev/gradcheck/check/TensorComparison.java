@@ -15,21 +15,26 @@ final class TensorComparison {
     private TensorComparison() {
     }
 
+    /**
+     * {@code allowance}, if not null, is added per element to the rounding floor: the
+     * {@link PredictedBound} of each element's truncation error.
+     */
     static TensorReport compare(Variable variable, Tensor analytic, Tensor numeric, DoubleSupplier loss, double f0,
-                                double roundingFloor, CheckOptions options) {
+                                double roundingFloor, double[] allowance, CheckOptions options) {
         Tolerance tolerance = options.tolerance();
         double[] a = analytic.data();
         double[] n = numeric.data();
         int checked = 0, skipped = 0, rechecked = 0, failures = 0, worst = -1, nonFinite = -1;
         double sumAbs = 0, maxAbs = 0, maxRel = 0, worstRatio = -1;
         for (int i = 0; i < a.length; i++) {
+            double floor = allowance == null ? roundingFloor : roundingFloor + allowance[i];
             if (!Double.isFinite(a[i]) || !Double.isFinite(n[i])) {
                 nonFinite = nonFinite < 0 ? i : nonFinite;
                 continue;
             }
-            if (!tolerance.allows(a[i], n[i], roundingFloor) && failures < MAX_ANALYSED_MISMATCHES) {
+            if (!tolerance.allows(a[i], n[i], floor) && failures < MAX_ANALYSED_MISMATCHES) {
                 KinkAnalysis.Result r = KinkAnalysis.analyse(loss, variable.value().data(), i, options.h(), f0, a[i], n[i],
-                        tolerance, roundingFloor);
+                        tolerance, floor);
                 if (r.outcome() == KinkAnalysis.Outcome.KINK) {
                     skipped++;
                     continue;
@@ -44,8 +49,8 @@ final class TensorComparison {
             sumAbs += diff;
             maxAbs = Math.max(maxAbs, diff);
             maxRel = Math.max(maxRel, diff / Math.max(Math.max(Math.abs(a[i]), Math.abs(n[i])), TensorReport.RELATIVE_FLOOR));
-            failures += tolerance.allows(a[i], n[i], roundingFloor) ? 0 : 1;
-            double bound = tolerance.bound(n[i], roundingFloor);
+            failures += tolerance.allows(a[i], n[i], floor) ? 0 : 1;
+            double bound = tolerance.bound(n[i], floor);
             double ratio = bound > 0 ? diff / bound : (diff > 0 ? Double.POSITIVE_INFINITY : 0);
             if (ratio > worstRatio) {
                 worstRatio = ratio;

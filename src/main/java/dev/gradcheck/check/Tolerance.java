@@ -11,19 +11,38 @@ import java.util.Locale;
  * ({@link Checkable#lossScale()}), and the difference divides it by the step h. It lets the
  * other two terms stay tight for any scale of inputs.
  *
- * @param atol     absolute part, for elements whose gradient is near zero
- * @param rtol     relative part, for elements whose gradient is large
- * @param rounding ulps of the loss scale allowed for rounding, divided by h
+ * <p>With {@code truncation > 0} the verdict adapts to the function: each element is also allowed
+ * {@code truncation·|T|}, where T is the element's own truncation error predicted from the stencil
+ * at h and at 2h ({@link PredictedBound}). {@link #predicted()} uses that term alone, with no rtol.
+ *
+ * @param atol       absolute part, for elements whose gradient is near zero
+ * @param rtol       relative part, for elements whose gradient is large
+ * @param rounding   ulps of the loss scale allowed for rounding, divided by h
+ * @param truncation multiples of each element's predicted truncation error allowed; 0 (the default) turns it off
  */
-public record Tolerance(double atol, double rtol, double rounding) {
+public record Tolerance(double atol, double rtol, double rounding, double truncation) {
 
     /** The default verdict; see the README's calibration section for how it was chosen. */
     public static final Tolerance DEFAULT = new Tolerance(1e-12, 1e-7, 256);
+
+    /** The predicted-bound verdict {@code |A - N| <= 4·|T| + 256·ulp(S)/h}; see the README's numerics section. */
+    public static final Tolerance PREDICTED = new Tolerance(0, 0, 256, 4);
 
     public Tolerance {
         requireNonNegative("atol", atol);
         requireNonNegative("rtol", rtol);
         requireNonNegative("rounding", rounding);
+        requireNonNegative("truncation", truncation);
+    }
+
+    /** A fixed verdict, without the predicted truncation term. */
+    public Tolerance(double atol, double rtol, double rounding) {
+        this(atol, rtol, rounding, 0);
+    }
+
+    /** The verdict that adapts to the function: {@link #PREDICTED}. */
+    public static Tolerance predicted() {
+        return PREDICTED;
     }
 
     /** A tolerance with only the absolute and relative parts, as PyTorch's allclose. */
@@ -48,7 +67,8 @@ public record Tolerance(double atol, double rtol, double rounding) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "|A - N| <= %.0e + %.0e·|N| + %s·ulp(S)/h", atol, rtol, trim(rounding));
+        String fixed = String.format(Locale.ROOT, "|A - N| <= %.0e + %.0e·|N| + %s·ulp(S)/h", atol, rtol, trim(rounding));
+        return truncation == 0 ? fixed : fixed + " + " + trim(truncation) + "·|T| (T the predicted truncation error)";
     }
 
     private static String trim(double v) {

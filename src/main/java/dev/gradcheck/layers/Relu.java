@@ -1,15 +1,17 @@
 package dev.gradcheck.layers;
 
 import dev.gradcheck.tensor.Tensor;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
  * Rectified linear unit {@code out = max(x, 0)}, element-wise.
  *
  * <p>Forward keeps a mask of {@code x <= 0}; backward passes dout where x was positive and 0
  * elsewhere. The book writes those zeros into dout itself; this layer returns a new tensor.
- * Book §5.5.1.
+ * Book §5.5.1. {@link #apply} is the same function in forward-mode arithmetic, the exact oracle away
+ * from the kink at 0.
  */
-public final class Relu implements Layer {
+public final class Relu implements Elementwise {
 
     /** Element i is true where the last forward's x was {@code <= 0}. */
     private boolean[] mask;
@@ -42,5 +44,16 @@ public final class Relu implements Layer {
             o[i] = mask[i] ? 0.0 : d[i];
         }
         return dx;
+    }
+
+    @Override
+    public DerivativeStructure apply(DerivativeStructure x) {
+        return x.getValue() > 0 ? x : x.multiply(0.0);
+    }
+
+    /** Everywhere but at the kink, 0. */
+    @Override
+    public boolean differentiableAt(double x) {
+        return x != 0;
     }
 }

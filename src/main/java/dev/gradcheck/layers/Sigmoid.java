@@ -2,15 +2,17 @@ package dev.gradcheck.layers;
 
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
  * Logistic function {@code out = 1 / (1 + exp(-x))}, element-wise.
  *
  * <p>Forward keeps out; backward is {@code dx = dout·(1 - out)·out}. Book §5.5.2. For negative x
  * the equivalent {@code exp(x) / (1 + exp(x))} is used, so no exp overflows: x = ±1000 gives
- * exactly 0 and 1, and a gradient of 0.
+ * exactly 0 and 1, and a gradient of 0. {@link #apply} is the same function in forward-mode arithmetic,
+ * the exact oracle.
  */
-public final class Sigmoid implements Layer {
+public final class Sigmoid implements Elementwise {
 
     /** Output of the last forward. */
     private Tensor out;
@@ -26,6 +28,15 @@ public final class Sigmoid implements Layer {
         LayerState.requireForward(out, this);
         LayerState.requireShape("dout", dout, out.shape(), this);
         return TensorOps.zip(dout, out, (d, y) -> d * (1.0 - y) * y);
+    }
+
+    @Override
+    public DerivativeStructure apply(DerivativeStructure x) {
+        if (x.getValue() >= 0) {
+            return x.negate().exp().add(1).reciprocal();
+        }
+        DerivativeStructure e = x.exp();
+        return e.divide(e.add(1));
     }
 
     /** The logistic function, evaluated without overflow. */

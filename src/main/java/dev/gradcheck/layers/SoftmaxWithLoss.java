@@ -1,6 +1,7 @@
 package dev.gradcheck.layers;
 
 import dev.gradcheck.tensor.Tensor;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
  * Softmax followed by cross-entropy, averaged over the batch.
@@ -10,8 +11,9 @@ import dev.gradcheck.tensor.Tensor;
  * {@code log Σ exp(x - max) - (x - max)} per row (log-softmax), which never takes log(0) and
  * never overflows; unlike the book's {@code log(y + 1e-7)} it is exactly the function whose
  * gradient backward returns, so the check is not blurred by a 1e-7/y relative error.
+ * {@link #rowLoss} is the same loss in forward-mode arithmetic, the exact oracle.
  */
-public final class SoftmaxWithLoss implements LossLayer {
+public final class SoftmaxWithLoss implements RowwiseLoss {
 
     /** Softmax output of the last forward. */
     private Tensor y;
@@ -48,6 +50,27 @@ public final class SoftmaxWithLoss implements LossLayer {
             d[i] = dout * (yd[i] - td[i]) / rows;
         }
         return dx;
+    }
+
+    /** {@code log Σ exp(x - max) + max - Σ t·x}: the row's cross-entropy, in forward-mode arithmetic. */
+    @Override
+    public DerivativeStructure rowLoss(DerivativeStructure[] scores, double[] target) {
+        double max = scores[0].getValue();
+        for (DerivativeStructure s : scores) {
+            max = Math.max(max, s.getValue());
+        }
+        DerivativeStructure sum = scores[0].subtract(max).exp();
+        for (int c = 1; c < scores.length; c++) {
+            sum = sum.add(scores[c].subtract(max).exp());
+        }
+        DerivativeStructure logSumExp = sum.log().add(max);
+        DerivativeStructure loss = scores[0].multiply(0.0);
+        for (int c = 0; c < scores.length; c++) {
+            if (target[c] != 0) {
+                loss = loss.add(logSumExp.subtract(scores[c]).multiply(target[c]));
+            }
+        }
+        return loss;
     }
 
     /** Softmax of each row of x, stable for large inputs. */
