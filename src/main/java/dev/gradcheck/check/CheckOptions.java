@@ -7,8 +7,14 @@ package dev.gradcheck.check;
  * @param tolerance          the element-wise verdict
  * @param maxSkippedFraction largest share of a tensor's elements that may be skipped as kinks
  *                           before the tensor fails for lack of evidence
+ * @param mode               how numerical gradients are computed ({@link CheckMode#AUTO} by default)
+ * @param threads            threads for the fast and incremental modes; results do not depend on it
+ * @param samplesPerTensor   elements checked per tensor in {@link CheckMode#SAMPLED} mode
+ * @param directions         random directions per tensor in {@link CheckMode#DIRECTIONAL} mode
+ * @param seed               seed of the sampled elements and directions
  */
-public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFraction) {
+public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFraction, CheckMode mode, int threads,
+                           int samplesPerTensor, int directions, long seed) {
 
     /** The book's step. Smaller steps lose digits to rounding (about ε·|L|/h), larger ones to truncation (h²·L'''/6). */
     public static final double DEFAULT_H = 1e-4;
@@ -20,6 +26,26 @@ public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFract
         if (!(maxSkippedFraction >= 0 && maxSkippedFraction <= 1)) {
             throw new IllegalArgumentException("maxSkippedFraction must be in [0, 1], got " + maxSkippedFraction);
         }
+        if (mode == null) {
+            throw new IllegalArgumentException("mode must be given");
+        }
+        if (threads < 1 || samplesPerTensor < 1 || directions < 1) {
+            throw new IllegalArgumentException("threads, samplesPerTensor and directions must be positive, got "
+                    + threads + ", " + samplesPerTensor + ", " + directions);
+        }
+    }
+
+    /** Options with the given verdict, in {@link CheckMode#AUTO} mode with the default threads, samples and directions. */
+    public CheckOptions(double h, Tolerance tolerance, double maxSkippedFraction) {
+        this(h, tolerance, maxSkippedFraction, CheckMode.AUTO, defaultThreads(), DEFAULT_SAMPLES, 1, 42);
+    }
+
+    /** Elements per tensor in sampled mode unless told otherwise. */
+    public static final int DEFAULT_SAMPLES = 100;
+
+    /** One thread per processor, at most 8. */
+    public static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), 8);
     }
 
     /** h = 1e-4, {@link Tolerance#DEFAULT}, at most half of a tensor skipped. */
@@ -28,14 +54,36 @@ public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFract
     }
 
     public CheckOptions withH(double newH) {
-        return new CheckOptions(newH, tolerance, maxSkippedFraction);
+        return new CheckOptions(newH, tolerance, maxSkippedFraction, mode, threads, samplesPerTensor, directions, seed);
     }
 
     public CheckOptions withTolerance(Tolerance newTolerance) {
-        return new CheckOptions(h, newTolerance, maxSkippedFraction);
+        return new CheckOptions(h, newTolerance, maxSkippedFraction, mode, threads, samplesPerTensor, directions, seed);
     }
 
     public CheckOptions withMaxSkippedFraction(double fraction) {
-        return new CheckOptions(h, tolerance, fraction);
+        return new CheckOptions(h, tolerance, fraction, mode, threads, samplesPerTensor, directions, seed);
+    }
+
+    public CheckOptions withMode(CheckMode newMode) {
+        return new CheckOptions(h, tolerance, maxSkippedFraction, newMode, threads, samplesPerTensor, directions, seed);
+    }
+
+    public CheckOptions withThreads(int newThreads) {
+        return new CheckOptions(h, tolerance, maxSkippedFraction, mode, newThreads, samplesPerTensor, directions, seed);
+    }
+
+    /** Sampled mode with {@code perTensor} elements of every tensor. */
+    public CheckOptions sampled(int perTensor) {
+        return new CheckOptions(h, tolerance, maxSkippedFraction, CheckMode.SAMPLED, threads, perTensor, directions, seed);
+    }
+
+    /** Directional mode with {@code count} random directions per tensor. */
+    public CheckOptions directional(int count) {
+        return new CheckOptions(h, tolerance, maxSkippedFraction, CheckMode.DIRECTIONAL, threads, samplesPerTensor, count, seed);
+    }
+
+    public CheckOptions withSeed(long newSeed) {
+        return new CheckOptions(h, tolerance, maxSkippedFraction, mode, threads, samplesPerTensor, directions, newSeed);
     }
 }

@@ -12,13 +12,21 @@ import java.util.Optional;
  * @param unit     the unit's name
  * @param options  the options the check ran with
  * @param tensors  one report per variable, in the unit's order
- * @param problems problems found besides the element-wise comparison
+ * @param problems   problems found besides the element-wise comparison
+ * @param evaluation how the losses were evaluated: {@code plain}, {@code fast, 2 threads},
+ *                   {@code incremental, 2 threads} (see {@link CheckMode})
  */
-public record CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
+public record CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems,
+                          String evaluation) {
 
     public CheckReport {
         tensors = List.copyOf(tensors);
         problems = List.copyOf(problems);
+    }
+
+    /** A report of a plain check. */
+    public CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
+        this(unit, options, tensors, problems, "plain");
     }
 
     /** Whether there were no problems and every tensor passed. */
@@ -45,7 +53,8 @@ public record CheckReport(String unit, CheckOptions options, List<TensorReport> 
         FailureCategory category = category();
         s.append(category == null ? "" : "[" + category.tag() + "] ")
                 .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED" + failingTensors())
-                .append(String.format(Locale.ROOT, " (central difference, h = %s, %s)%n", options.h(), options.tolerance()));
+                .append(String.format(Locale.ROOT, " (central difference, h = %s, %s%s)%n", options.h(), options.tolerance(),
+                        "plain".equals(evaluation) ? "" : "; " + evaluation));
         for (Problem p : problems) {
             s.append("  ").append(p.describe()).append(System.lineSeparator());
         }
@@ -62,13 +71,21 @@ public record CheckReport(String unit, CheckOptions options, List<TensorReport> 
 
     /** The book's gradient-check table: one row per tensor. */
     public String table() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-10s %9s %11s %11s %11s %7s  %s%n",
-                "tensor", "shape", "elements", "mean|A-N|", "max|A-N|", "max rel", "skipped", "verdict"));
+        boolean partial = tensors.stream().anyMatch(t -> !TensorReport.EVERY_ELEMENT.equals(t.method()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-10s %9s%s %11s %11s %11s %7s  %s%n",
+                "tensor", "shape", "elements", partial ? String.format(Locale.ROOT, " %11s", "checked") : "",
+                "mean|A-N|", "max|A-N|", "max rel", "skipped", "verdict"));
         for (TensorReport t : tensors) {
-            s.append(String.format(Locale.ROOT, "  %-8s %-10s %9d %11.3e %11.3e %11.3e %7d  %s%n",
-                    t.name(), Shapes.format(t.shape()), t.elements(), t.meanAbsDiff(), t.maxAbsDiff(),
-                    t.maxRelError(), t.skipped(), t.verdict()));
+            s.append(String.format(Locale.ROOT, "  %-8s %-10s %9d%s %11.3e %11.3e %11.3e %7d  %s%n",
+                    t.name(), Shapes.format(t.shape()), t.elements(), partial ? " " + coverage(t) : "", t.meanAbsDiff(),
+                    t.maxAbsDiff(), t.maxRelError(), t.skipped(), t.verdict()));
         }
         return s.toString();
+    }
+
+    /** The checked column: {@code 100%}, {@code 0.26%} or {@code direction}. */
+    private static String coverage(TensorReport t) {
+        String text = t.directional() ? "direction" : String.format(Locale.ROOT, "%.3g%%", 100 * t.coverage());
+        return String.format(Locale.ROOT, "%11s", text);
     }
 }

@@ -3,6 +3,7 @@ package dev.gradcheck.check;
 import dev.gradcheck.tensor.ShapeException;
 import dev.gradcheck.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,21 +46,64 @@ public final class GradientCheck {
             return new CheckReport(unit.name(), options, tensors, problems);
         }
         double roundingFloor = options.tolerance().roundingFloor(unit.lossScale(), options.h());
-        for (Variable v : variables) {
-            Tensor numeric;
-            try {
-                numeric = NumericalGradient.centralDifference(unit::loss, v.value(), options.h());
-            } catch (RuntimeException e) {
-                problems.add(layerError(unit, "forward during the numerical gradient of " + v.name(), e));
-                break;
+        Evaluation evaluation = Evaluation.of(unit, options);
+        TensorReport[] reports = new TensorReport[variables.size()];
+        boolean[] elementwise = new boolean[variables.size()];
+        Arrays.fill(elementwise, true);
+        if (options.mode() == CheckMode.DIRECTIONAL) {
+            for (int v = 0; v < variables.size(); v++) {
+                Variable var = variables.get(v);
+                try {
+                    reports[v] = DirectionalCheck.check(unit, var, v, originals.get(var.name()), analytic.get(var.name()),
+                            roundingFloor, options);
+                } catch (RuntimeException e) {
+                    problems.add(layerError(unit, "forward along a direction of " + var.name(), e));
+                    return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+                }
+                elementwise[v] = !reports[v].passed();
             }
-            tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, unit::loss, f0, roundingFloor, options));
-            if (!v.value().sameBits(originals.get(v.name()))) {
-                problems.add(new Problem(FailureCategory.CONTRACT_BREACH, v.name()
+        }
+        int[][] indices = new int[variables.size()][];
+        for (int v = 0; v < variables.size(); v++) {
+            indices[v] = options.mode() == CheckMode.SAMPLED
+                    ? ElementSample.of(variables.get(v).value().size(), options.samplesPerTensor(), options.seed() + v) : null;
+        }
+        if (evaluation.kind() == CheckMode.INCREMENTAL) {
+            Problem p = IncrementalGuard.verify(unit.name(), variables,
+                    variables.stream().map(v -> analytic.get(v.name())).toList(), evaluation.fast().incrementalLoss(),
+                    evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(), options.seed());
+            if (p != null) {
+                problems.add(p);
+                return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+            }
+        }
+        Tensor[] numeric;
+        try {
+            numeric = evaluation.numericalGradients(unit, variables, indices, elementwise, options);
+        } catch (RuntimeException e) {
+            problems.add(layerError(unit, "forward during the numerical gradient", e));
+            return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+        }
+        PerturbedLoss kinkLoss = evaluation.kinkLoss();
+        for (int v = 0; v < variables.size(); v++) {
+            Variable var = variables.get(v);
+            if (elementwise[v]) {
+                ElementLoss loss = kinkLoss == null ? ElementLoss.inPlace(unit::loss, var.value().data()) : ElementLoss.of(kinkLoss, v);
+                try {
+                    reports[v] = TensorComparison.compare(var, analytic.get(var.name()), numeric[v], loss, f0, roundingFloor,
+                            options, indices[v]);
+                } catch (RuntimeException e) {
+                    problems.add(layerError(unit, "forward during the second look at " + var.name(), e));
+                    break;
+                }
+            }
+            tensors.add(reports[v]);
+            if (!var.value().sameBits(originals.get(var.name()))) {
+                problems.add(new Problem(FailureCategory.CONTRACT_BREACH, var.name()
                         + " was not restored to its original bits after the numerical gradient"));
             }
         }
-        return new CheckReport(unit.name(), options, tensors, problems);
+        return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
     }
 
     /** The analytic gradient, or null with a problem recorded. */

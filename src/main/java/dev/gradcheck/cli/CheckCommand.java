@@ -1,5 +1,6 @@
 package dev.gradcheck.cli;
 
+import dev.gradcheck.check.CheckMode;
 import dev.gradcheck.check.CheckOptions;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.GradientCheck;
@@ -52,6 +53,20 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rounding", description = "Rounding allowance in ulps of the loss, divided by h (default: 256).")
     private Double rounding;
 
+    @Option(names = "--mode", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (fastest full check: incremental for the net), plain, fast (every loss in full), "
+                    + "incremental, directional or sampled (default: ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--threads", description = "Threads of the fast and incremental modes (default: one per processor, at most 8).")
+    private Integer threads;
+
+    @Option(names = "--samples", defaultValue = "100", description = "Elements per tensor in sampled mode (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--directions", defaultValue = "1", description = "Random directions per tensor in directional mode (default: ${DEFAULT-VALUE}).")
+    private int directions;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         TwoLayerNet net = new TwoLayerNet(images.features(), hidden, Dataset.CLASSES, seed);
         Tolerance tolerance = new Tolerance(atol != null ? atol : Tolerance.DEFAULT.atol(),
                 rtol != null ? rtol : Tolerance.DEFAULT.rtol(), rounding != null ? rounding : Tolerance.DEFAULT.rounding());
-        CheckOptions options = CheckOptions.defaults().withH(h).withTolerance(tolerance);
+        CheckOptions options = checkOptions(tolerance);
 
         out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, seed %d%n",
                 images.features(), hidden, Dataset.CLASSES, batch, split, dir, seed);
@@ -77,6 +92,26 @@ final class CheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s in %d ms%n", report.passed() ? "PASSED" : "FAILED", millis);
         out.flush();
         return report.passed() ? 0 : 1;
+    }
+
+    private CheckOptions checkOptions(Tolerance tolerance) {
+        CheckMode checkMode;
+        try {
+            checkMode = CheckMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be one of auto, plain, fast, "
+                    + "incremental, directional, sampled; got '" + mode + "'");
+        }
+        int threadCount = threads != null ? threads : CheckOptions.defaultThreads();
+        for (int[] check : new int[][] {{threadCount, 0}, {samples, 1}, {directions, 2}}) {
+            if (check[0] < 1) {
+                String name = new String[] {"--threads", "--samples", "--directions"}[check[1]];
+                throw new CommandLine.ParameterException(spec.commandLine(), name + " must be positive, got " + check[0]);
+            }
+        }
+        CheckOptions defaults = CheckOptions.defaults();
+        return new CheckOptions(h, tolerance, defaults.maxSkippedFraction(), checkMode, threadCount, samples, directions,
+                defaults.seed());
     }
 
     private Mnist.Split splitOption() {

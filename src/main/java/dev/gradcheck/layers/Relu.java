@@ -9,7 +9,7 @@ import dev.gradcheck.tensor.Tensor;
  * elsewhere. The book writes those zeros into dout itself; this layer returns a new tensor.
  * Book §5.5.1.
  */
-public final class Relu implements Layer {
+public final class Relu implements IncrementalLayer {
 
     /** Element i is true where the last forward's x was {@code <= 0}. */
     private boolean[] mask;
@@ -26,7 +26,7 @@ public final class Relu implements Layer {
         double[] o = out.data();
         for (int i = 0; i < in.length; i++) {
             mask[i] = in[i] <= 0;
-            o[i] = mask[i] ? 0.0 : in[i];
+            o[i] = relu(in[i]);
         }
         return out;
     }
@@ -42,5 +42,15 @@ public final class Relu implements Layer {
             o[i] = mask[i] ? 0.0 : d[i];
         }
         return dx;
+    }
+
+    @Override
+    public LayerWorkspace workspace(int[] inputShape) {
+        return new ElementwiseWorkspace(inputShape, Relu::relu);
+    }
+
+    /** {@code max(x, 0)}, with 0 for x <= 0 (so -0.0 gives 0.0) and NaN for NaN. */
+    static double relu(double x) {
+        return x <= 0 ? 0.0 : x;
     }
 }

@@ -10,7 +10,7 @@ import dev.gradcheck.tensor.TensorOps;
  * the equivalent {@code exp(x) / (1 + exp(x))} is used, so no exp overflows: x = ±1000 gives
  * exactly 0 and 1, and a gradient of 0.
  */
-public final class Sigmoid implements Layer {
+public final class Sigmoid implements IncrementalLayer {
 
     /** Output of the last forward. */
     private Tensor out;
@@ -26,6 +26,11 @@ public final class Sigmoid implements Layer {
         LayerState.requireForward(out, this);
         LayerState.requireShape("dout", dout, out.shape(), this);
         return TensorOps.zip(dout, out, (d, y) -> d * (1.0 - y) * y);
+    }
+
+    @Override
+    public LayerWorkspace workspace(int[] inputShape) {
+        return new ElementwiseWorkspace(inputShape, Sigmoid::sigmoid);
     }
 
     /** The logistic function, evaluated without overflow. */

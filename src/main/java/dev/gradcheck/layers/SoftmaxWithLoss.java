@@ -1,5 +1,6 @@
 package dev.gradcheck.layers;
 
+import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
 
 /**
@@ -11,7 +12,7 @@ import dev.gradcheck.tensor.Tensor;
  * never overflows; unlike the book's {@code log(y + 1e-7)} it is exactly the function whose
  * gradient backward returns, so the check is not blurred by a 1e-7/y relative error.
  */
-public final class SoftmaxWithLoss implements LossLayer {
+public final class SoftmaxWithLoss implements IncrementalLossLayer {
 
     /** Softmax output of the last forward. */
     private Tensor y;
@@ -50,6 +51,15 @@ public final class SoftmaxWithLoss implements LossLayer {
         return dx;
     }
 
+    @Override
+    public LossWorkspace workspace(int[] scoreShape, Labels labels) {
+        if (scoreShape.length != 2 || labels.count() != scoreShape[0]) {
+            throw new IllegalArgumentException("SoftmaxWithLoss.workspace: scores of shape " + Shapes.format(scoreShape)
+                    + " do not fit " + labels.count() + " labels");
+        }
+        return new SoftmaxWorkspace(scoreShape[0], scoreShape[1], labels.toOneHot(scoreShape[1]).data());
+    }
+
     /** Softmax of each row of x, stable for large inputs. */
     public static Tensor softmax(Tensor x) {
         x.requireRank(2, "softmax: x");
@@ -61,7 +71,7 @@ public final class SoftmaxWithLoss implements LossLayer {
     }
 
     /** Writes softmax of row r into y and returns that row's cross-entropy against t (0 if t is null). */
-    private static double softmaxRow(double[] x, double[] y, double[] t, int r, int cols) {
+    static double softmaxRow(double[] x, double[] y, double[] t, int r, int cols) {
         int from = r * cols;
         double max = x[from];
         for (int c = 1; c < cols; c++) {

@@ -68,6 +68,11 @@ public final class TwoLayerNet {
         return Collections.unmodifiableMap(layers);
     }
 
+    /** The last layer, SoftmaxWithLoss. */
+    public SoftmaxWithLoss lastLayer() {
+        return lastLayer;
+    }
+
     /** Scores (N, output) for a batch x (N, input). */
     public Tensor predict(Tensor x) {
         Tensor out = x;
