@@ -10,14 +10,24 @@ import java.util.SplittableRandom;
  * from two forward passes against the backward's projection {@code A·u}.
  *
  * <p>Both sides use the displacement actually evaluated, {@code d = (w + h·u) - (w - h·u)} as
- * rounded to doubles: {@code (L+ - L-) / 2h} against {@code Σ A_i·d_i / 2h}. The tolerance is the
- * element-wise tolerance projected on the direction: if every element satisfied
- * {@code |A_i - N_i| <= atol + rtol·|A_i|}, the projections could differ by at most
- * {@code Σ |d_i|/2h · (atol + rtol·|A_i|)}; the rounding of the two loss evaluations is added as
- * in the element-wise verdict. Directions are standard normal vectors, normalised, so no error
- * vector escapes them except on a set of probability zero.
+ * rounded to doubles: {@code (L+ - L-) / 2h} against {@code Σ A_i·d_i / 2h}.
+ *
+ * <p>The tolerance is the element-wise one, scaled for a projection. The direction is
+ * {@code u = g/|g|} with g standard normal, drawn independently of the error vector
+ * {@code e = N - A}, so {@code e·g} is normal with standard deviation {@code |e|₂}, whatever the
+ * signs of e. If every element were within its tolerance {@code t_i = atol + rtol·|A_i|}, then
+ * {@code |e·u| <= K·|t|₂/|g|} but with probability {@code P(|z| > K)}: 2e-9 for K = 6. The rounding
+ * of the two loss evaluations is added as in the element-wise verdict. The worst-case bound
+ * {@code Σ |u_i|·t_i} would never fail a correct unit, but it is √n times looser and would let a
+ * backward wrong by a relative 1e-5 through on the book's W1; this one catches a relative error of
+ * about {@code K·rtol/|z|} ≈ 1e-6 on every element. A single wrong element escapes a direction
+ * unless its error exceeds about {@code K·|t|₂}: that is the price of checking n elements with two
+ * forward passes, and why a failing direction escalates to the element-wise check.
  */
 final class DirectionalCheck {
+
+    /** Standard deviations of {@code e·u} allowed: a correct unit fails a direction with probability 2e-9. */
+    static final double K = 6;
 
     private DirectionalCheck() {
     }
@@ -34,7 +44,7 @@ final class DirectionalCheck {
         int failures = 0;
         double sumAbs = 0, maxAbs = 0, maxRel = 0, worstRatio = -1, analyticAtWorst = Double.NaN, numericAtWorst = Double.NaN;
         for (int d = 0; d < options.directions(); d++) {
-            direction(u, new SplittableRandom(options.seed() * 1_000_003L + 31L * index + d));
+            double norm = direction(u, new SplittableRandom(options.seed() * 1_000_003L + 31L * index + d));
             double plus, minus;
             try {
                 for (int i = 0; i < w.length; i++) {
@@ -48,12 +58,14 @@ final class DirectionalCheck {
             } finally {
                 System.arraycopy(w0, 0, w, 0, w.length);
             }
-            double projection = 0, bound = 0;
+            double projection = 0, sumSquares = 0;
             for (int i = 0; i < w.length; i++) {
                 double step = ((w0[i] + h * u[i]) - (w0[i] - h * u[i])) / (2 * h);
                 projection += a[i] * step;
-                bound += Math.abs(step) * (tolerance.atol() + tolerance.rtol() * Math.abs(a[i]));
+                double t = tolerance.atol() + tolerance.rtol() * Math.abs(a[i]);
+                sumSquares += t * t;
             }
+            double bound = K * Math.sqrt(sumSquares) / norm;
             double numeric = (plus - minus) / (2 * h);
             double diff = Math.abs(projection - numeric);
             boolean ok = diff <= bound + roundingFloor;
@@ -77,8 +89,8 @@ final class DirectionalCheck {
                 TensorReport.DIRECTIONAL, 0);
     }
 
-    /** Fills u with a standard normal vector scaled to unit length. */
-    private static void direction(double[] u, SplittableRandom random) {
+    /** Fills u with a standard normal vector g scaled to unit length; returns |g|. */
+    private static double direction(double[] u, SplittableRandom random) {
         double norm = 0;
         for (int i = 0; i < u.length; i++) {
             u[i] = random.nextGaussian();
@@ -88,5 +100,6 @@ final class DirectionalCheck {
         for (int i = 0; i < u.length; i++) {
             u[i] *= scale;
         }
+        return Math.sqrt(norm);
     }
 }

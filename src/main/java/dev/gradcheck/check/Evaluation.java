@@ -59,9 +59,14 @@ record Evaluation(CheckMode kind, FastCheckable fast, int threads) {
         };
     }
 
-    /** {@code plain}, {@code fast, 2 threads}, {@code incremental, 2 threads}. */
-    String describe() {
-        return kind == CheckMode.PLAIN ? "plain"
+    /** {@code plain}, {@code fast, 2 threads}, {@code sampled, incremental, 2 threads}, ... for a check in {@code mode}. */
+    String describe(CheckMode mode) {
+        String how = kind == CheckMode.PLAIN ? "plain"
                 : kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + threads + (threads == 1 ? " thread" : " threads");
+        return switch (mode) {
+            case DIRECTIONAL -> "directional; a failing tensor then every element, " + how;
+            case SAMPLED -> "sampled, " + how;
+            default -> how;
+        };
     }
 }

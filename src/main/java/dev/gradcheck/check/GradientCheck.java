@@ -58,7 +58,7 @@ public final class GradientCheck {
                             roundingFloor, options);
                 } catch (RuntimeException e) {
                     problems.add(layerError(unit, "forward along a direction of " + var.name(), e));
-                    return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+                    return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
                 }
                 elementwise[v] = !reports[v].passed();
             }
@@ -74,7 +74,7 @@ public final class GradientCheck {
                     evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(), options.seed());
             if (p != null) {
                 problems.add(p);
-                return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+                return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
             }
         }
         Tensor[] numeric;
@@ -82,7 +82,7 @@ public final class GradientCheck {
             numeric = evaluation.numericalGradients(unit, variables, indices, elementwise, options);
         } catch (RuntimeException e) {
             problems.add(layerError(unit, "forward during the numerical gradient", e));
-            return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+            return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
         }
         PerturbedLoss kinkLoss = evaluation.kinkLoss();
         for (int v = 0; v < variables.size(); v++) {
@@ -103,7 +103,7 @@ public final class GradientCheck {
                         + " was not restored to its original bits after the numerical gradient"));
             }
         }
-        return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe());
+        return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
     }
 
     /** The analytic gradient, or null with a problem recorded. */

@@ -5,45 +5,106 @@ import dev.gradcheck.check.PerturbedLoss;
 import dev.gradcheck.check.Variable;
 import dev.gradcheck.layers.Labels;
 import dev.gradcheck.layers.Layer;
+import dev.gradcheck.layers.LossLayer;
 import dev.gradcheck.layers.Parameter;
 import dev.gradcheck.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A {@link TwoLayerNet} at a fixed batch, reduced by its loss; checks W1, b1, W2, b2. Its fast
- * evaluators are {@link LayerChain}s over the net's layers.
+ * A net (layers applied in order, then a loss layer) at a fixed batch, reduced by its loss; checks
+ * every parameter of every layer. Its fast evaluators are {@link LayerChain}s over the layers, so
+ * layers that implement {@link dev.gradcheck.layers.IncrementalLayer} make the check incremental
+ * and parallel, and any other layer is recomputed in full from the perturbed layer onward.
  */
-final class NetCheckable implements FastCheckable {
+public final class NetCheckable implements FastCheckable {
 
-    private final TwoLayerNet net;
+    private final String name;
+    private final List<Layer> layers;
+    private final LossLayer last;
+    private final List<Parameter> params;
     private final Tensor x;
     private final Labels t;
 
-    /** For each variable, the index of the layer holding it and its index among that layer's parameters. */
+    /** For each parameter, the index of the layer holding it and its index among that layer's parameters. */
     private final int[] layerOf, parameterOf;
 
-    NetCheckable(TwoLayerNet net, Tensor x, Labels t) {
-        this.net = net;
+    private NetCheckable(String name, List<Layer> layers, LossLayer last, Tensor x, Labels t) {
+        this.name = name;
+        this.layers = List.copyOf(layers);
+        this.last = last;
         this.x = x;
         this.t = t;
-        List<Parameter> params = List.copyOf(net.params().values());
-        List<Layer> layers = List.copyOf(net.layers().values());
-        layerOf = new int[params.size()];
-        parameterOf = new int[params.size()];
-        for (int v = 0; v < params.size(); v++) {
-            layerOf[v] = -1;
-            for (int l = 0; l < layers.size() && layerOf[v] < 0; l++) {
-                int p = layers.get(l).parameters().indexOf(params.get(v));
-                if (p >= 0) {
-                    layerOf[v] = l;
-                    parameterOf[v] = p;
+        this.params = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Integer> layerIndex = new ArrayList<>();
+        List<Integer> parameterIndex = new ArrayList<>();
+        for (int l = 0; l < this.layers.size(); l++) {
+            List<Parameter> own = this.layers.get(l).parameters();
+            for (int p = 0; p < own.size(); p++) {
+                if (!names.add(own.get(p).name())) {
+                    throw new IllegalArgumentException(name + ": two parameters are named " + own.get(p).name()
+                            + "; give each parameter of the net its own name (W1, W2, ...)");
                 }
-            }
-            if (layerOf[v] < 0) {
-                throw new IllegalStateException("no layer of the net uses parameter " + params.get(v).name());
+                params.add(own.get(p));
+                layerIndex.add(l);
+                parameterIndex.add(p);
             }
         }
+        layerOf = layerIndex.stream().mapToInt(Integer::intValue).toArray();
+        parameterOf = parameterIndex.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** {@code layers} then {@code last} at batch x and labels t, named {@code name} in reports. */
+    public static NetCheckable of(String name, List<Layer> layers, LossLayer last, Tensor x, Labels t) {
+        return new NetCheckable(name, layers, last, x, t);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return params.stream().map(p -> Variable.parameter(p.name(), p.value())).toList();
+    }
+
+    @Override
+    public double loss() {
+        return last.forward(predict(), t);
+    }
+
+    /** The loss plus the largest score: the scores' rounding, at their magnitude, reaches the loss. */
+    @Override
+    public double lossScale() {
+        double max = 0;
+        for (double v : predict().data()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return Math.abs(loss()) + max;
+    }
+
+    /** Forward, then backward in reverse layer order, as the book's {@code gradient}. */
+    @Override
+    public Map<String, Tensor> analyticGradient() {
+        loss();
+        Tensor dout = last.backward(1.0);
+        List<Layer> reversed = new ArrayList<>(layers);
+        Collections.reverse(reversed);
+        for (Layer layer : reversed) {
+            dout = layer.backward(dout);
+        }
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        for (Parameter p : params) {
+            grads.put(p.name(), p.grad());
+        }
+        return grads;
     }
 
     @Override
@@ -60,40 +121,18 @@ final class NetCheckable implements FastCheckable {
 
     @Override
     public boolean parallel() {
-        return LayerChain.incremental(List.copyOf(net.layers().values()), net.lastLayer());
+        return LayerChain.incremental(layers, last);
+    }
+
+    private Tensor predict() {
+        Tensor out = x;
+        for (Layer layer : layers) {
+            out = layer.forward(out);
+        }
+        return out;
     }
 
     private LayerChain chain() {
-        return new LayerChain(List.copyOf(net.layers().values()), net.lastLayer(), x, t);
-    }
-
-    @Override
-    public String name() {
-        return "TwoLayerNet";
-    }
-
-    @Override
-    public List<Variable> variables() {
-        return net.params().values().stream().map(p -> Variable.parameter(p.name(), p.value())).toList();
-    }
-
-    @Override
-    public double loss() {
-        return net.loss(x, t);
-    }
-
-    /** The loss plus the largest score: the scores' rounding, at their magnitude, reaches the loss. */
-    @Override
-    public double lossScale() {
-        double max = 0;
-        for (double v : net.predict(x).data()) {
-            max = Math.max(max, Math.abs(v));
-        }
-        return Math.abs(net.loss(x, t)) + max;
-    }
-
-    @Override
-    public Map<String, Tensor> analyticGradient() {
-        return net.gradient(x, t);
+        return new LayerChain(layers, last, x, t);
     }
 }

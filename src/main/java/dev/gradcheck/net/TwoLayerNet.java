@@ -128,7 +128,7 @@ public final class TwoLayerNet {
 
     /** This net at batch x and labels t, for {@link dev.gradcheck.check.GradientCheck}: every parameter is checked. */
     public Checkable checkable(Tensor x, Labels t) {
-        return new NetCheckable(this, x, t);
+        return NetCheckable.of("TwoLayerNet", List.copyOf(layers.values()), lastLayer, x, t);
     }
 
     private static Tensor gaussian(RandomGenerator random, double std, int rows, int cols) {

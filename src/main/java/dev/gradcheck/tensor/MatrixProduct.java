@@ -7,7 +7,8 @@ package dev.gradcheck.tensor;
  *
  * <p>Every {@code c[i][j]} is the sum of {@code a[i][p]·b[p][j]} in increasing p, one product and
  * one addition at a time, exactly as EJML's {@code CommonOps_DDRM.mult} sums it (EJML assigns the
- * first product when b has at least 15 columns and adds it to 0.0 otherwise; so does this class).
+ * first product when b has one column or at least 15, and adds it to 0.0 otherwise; so does this
+ * class, so even the sign of a zero matches).
  * The bits are therefore EJML's, which {@code MatrixProductTests} asserts.
  */
 public final class MatrixProduct {
@@ -27,7 +28,7 @@ public final class MatrixProduct {
      */
     public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n) {
         int start;
-        if (n >= ASSIGN_FIRST_FROM_COLUMNS) {
+        if (n >= ASSIGN_FIRST_FROM_COLUMNS || n == 1) {
             for (int i = 0; i < m; i++) {
                 double aip = a[i * k];
                 int ci = i * n;
