@@ -35,6 +35,11 @@ public class MatrixProductBenchmark {
     private DMatrixRMaj ea, eb, ec;
     private double[][] aRows, bRows, cRows;
 
+    /** Rows of a. */
+    int m() {
+        return m;
+    }
+
     @Setup
     public void setUp() {
         String[] dims = shape.split("x");
@@ -89,10 +94,32 @@ public class MatrixProductBenchmark {
         return c;
     }
 
-    /** The kept kernel: W read once for all batch rows. */
+    /** The kept kernel, {@link MatrixProduct}: 3 × 4 register tiles. */
+    @Benchmark
+    public double[] tiled() {
+        MatrixProduct.multiply(a, b, c, m, k, n);
+        return c;
+    }
+
+    /** W read once for all batch rows: for each row p of b, every row of c gets {@code a[i][p]·b[p]}. */
     @Benchmark
     public double[] readWOnce() {
-        MatrixProduct.multiply(a, b, c, m, k, n);
+        for (int i = 0; i < m; i++) {
+            double aip = a[i * k];
+            for (int j = 0; j < n; j++) {
+                c[i * n + j] = aip * b[j];
+            }
+        }
+        for (int p = 1; p < k; p++) {
+            int bp = p * n;
+            for (int i = 0; i < m; i++) {
+                double aip = a[i * k + p];
+                int ci = i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
         return c;
     }
 
@@ -116,49 +143,47 @@ public class MatrixProductBenchmark {
         return c;
     }
 
-    /** Column blocks of 4 with scalar accumulators for 3 rows at a time (register tiling by hand). */
+    /** As {@link #readWOnceRows}, two rows of b per pass over c: {@code (c + a_p·b_p) + a_q·b_q}, the same order of additions. */
     @Benchmark
-    public double[] registerTiled() {
-        int i = 0;
-        for (; i + 3 <= m; i += 3) {
-            int r0 = i * k, r1 = r0 + k, r2 = r1 + k;
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                double c00 = a[r0] * b[j], c01 = a[r0] * b[j + 1], c02 = a[r0] * b[j + 2], c03 = a[r0] * b[j + 3];
-                double c10 = a[r1] * b[j], c11 = a[r1] * b[j + 1], c12 = a[r1] * b[j + 2], c13 = a[r1] * b[j + 3];
-                double c20 = a[r2] * b[j], c21 = a[r2] * b[j + 1], c22 = a[r2] * b[j + 2], c23 = a[r2] * b[j + 3];
-                for (int p = 1; p < k; p++) {
-                    int bp = p * n + j;
-                    double b0 = b[bp], b1 = b[bp + 1], b2 = b[bp + 2], b3 = b[bp + 3];
-                    double x0 = a[r0 + p], x1 = a[r1 + p], x2 = a[r2 + p];
-                    c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
-                    c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
-                    c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
-                }
-                int o = i * n + j;
-                c[o] = c00; c[o + 1] = c01; c[o + 2] = c02; c[o + 3] = c03;
-                c[o + n] = c10; c[o + n + 1] = c11; c[o + n + 2] = c12; c[o + n + 3] = c13;
-                c[o + 2 * n] = c20; c[o + 2 * n + 1] = c21; c[o + 2 * n + 2] = c22; c[o + 2 * n + 3] = c23;
-            }
-            for (; j < n; j++) {
-                for (int r = i; r < i + 3; r++) {
-                    double s = a[r * k] * b[j];
-                    for (int p = 1; p < k; p++) {
-                        s += a[r * k + p] * b[p * n + j];
-                    }
-                    c[r * n + j] = s;
-                }
-            }
-        }
-        for (; i < m; i++) {
+    public double[][] readWOnceRowsPairs() {
+        for (int i = 0; i < m; i++) {
+            double aip = aRows[i][0];
+            double[] ci = cRows[i];
+            double[] b0 = bRows[0];
             for (int j = 0; j < n; j++) {
-                double s = a[i * k] * b[j];
-                for (int p = 1; p < k; p++) {
-                    s += a[i * k + p] * b[p * n + j];
-                }
-                c[i * n + j] = s;
+                ci[j] = aip * b0[j];
             }
         }
-        return c;
+        int p = 1;
+        for (; p + 2 <= k; p += 2) {
+            double[] bp = bRows[p];
+            double[] bq = bRows[p + 1];
+            for (int i = 0; i < m; i++) {
+                double aip = aRows[i][p];
+                double aiq = aRows[i][p + 1];
+                double[] ci = cRows[i];
+                for (int j = 0; j < n; j++) {
+                    ci[j] = (ci[j] + aip * bp[j]) + aiq * bq[j];
+                }
+            }
+        }
+        for (; p < k; p++) {
+            double[] bp = bRows[p];
+            for (int i = 0; i < m; i++) {
+                double aip = aRows[i][p];
+                double[] ci = cRows[i];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += aip * bp[j];
+                }
+            }
+        }
+        return cRows;
+    }
+
+    /** The kept kernel for workspaces, {@link MatrixProduct#multiplyRows}: rows of b, four at a time. */
+    @Benchmark
+    public double[][] rows() {
+        MatrixProduct.multiplyRows(a, bRows, cRows, m, k, n, true);
+        return cRows;
     }
 }

@@ -29,8 +29,17 @@ final class ElementwiseWorkspace implements LayerWorkspace {
     }
 
     @Override
-    public double[] parameter(int p) {
-        throw new IndexOutOfBoundsException("an element-wise layer has no parameters");
+    public double parameter(int p, int i) {
+        throw noParameters();
+    }
+
+    @Override
+    public void setParameter(int p, int i, double v) {
+        throw noParameters();
+    }
+
+    private static IndexOutOfBoundsException noParameters() {
+        return new IndexOutOfBoundsException("an element-wise layer has no parameters");
     }
 
     @Override
@@ -51,6 +60,6 @@ final class ElementwiseWorkspace implements LayerWorkspace {
 
     @Override
     public void parameterChanged(int p, int i, double v, Change out) {
-        parameter(p);
+        throw noParameters();
     }
 }

@@ -15,11 +15,14 @@ public interface LayerWorkspace {
     /** Shape of the output for the workspace's input shape. */
     int[] outputShape();
 
+    /** Element i (flat, row-major) of this workspace's copy of parameter {@code p} (in {@link Layer#parameters()} order). */
+    double parameter(int p, int i);
+
     /**
-     * This workspace's copy of parameter {@code p} (in {@link Layer#parameters()} order), which
-     * {@link #forward} reads. A faithful check perturbs an element of it, runs forward and restores it.
+     * Sets element i of this workspace's copy of parameter {@code p}, which {@link #forward} reads.
+     * A faithful check sets an element, runs forward and sets it back.
      */
-    double[] parameter(int p);
+    void setParameter(int p, int i, double v);
 
     /**
      * The output for input {@code x} (row-major, of the workspace's input shape) at the parameter

@@ -41,7 +41,16 @@ public final class RecomputingWorkspace implements LayerWorkspace {
     }
 
     @Override
-    public double[] parameter(int p) {
+    public double parameter(int p, int i) {
+        return live(p)[i];
+    }
+
+    @Override
+    public void setParameter(int p, int i, double v) {
+        live(p)[i] = v;
+    }
+
+    private double[] live(int p) {
         return layer.parameters().get(p).value().data();
     }
 
@@ -69,7 +78,7 @@ public final class RecomputingWorkspace implements LayerWorkspace {
 
     @Override
     public void parameterChanged(int p, int i, double v, Change out) {
-        double[] w = parameter(p);
+        double[] w = live(p);
         double saved = w[i];
         w[i] = v;
         try {

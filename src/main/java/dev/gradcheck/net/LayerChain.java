@@ -66,9 +66,9 @@ public final class LayerChain {
 
     /** The loss, recomputed in full, with element i of parameter p of layer l set to v. */
     public double fullLossWith(int l, int p, int i, double v) {
-        double[] w = workspaces[l].parameter(p);
-        double saved = w[i];
-        w[i] = v;
+        LayerWorkspace perturbed = workspaces[l];
+        double saved = perturbed.parameter(p, i);
+        perturbed.setParameter(p, i, v);
         try {
             double[] a = x;
             for (LayerWorkspace workspace : workspaces) {
@@ -76,7 +76,7 @@ public final class LayerChain {
             }
             return loss.forward(a);
         } finally {
-            w[i] = saved;
+            perturbed.setParameter(p, i, saved);
         }
     }
 

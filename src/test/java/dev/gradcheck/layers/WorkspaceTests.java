@@ -29,6 +29,24 @@ class WorkspaceTests {
     }
 
     @Test
+    void affineWorkspaceKeepsTheNaNOfAnInfiniteWeightTimesAZeroInput() {
+        Affine affine = affine();
+        Tensor x = TestTensors.gaussian(9, 1, SHAPE);
+        for (int r = 0; r < 4; r++) {
+            x.set(r * 6 + 2, 0.0);
+        }
+        LayerWorkspace ws = affine.workspace(SHAPE);
+        ws.setParameter(0, 2 * 3 + 1, Double.POSITIVE_INFINITY);
+        affine.parameters().get(0).value().set(2 * 3 + 1, Double.POSITIVE_INFINITY);
+        double[] out = ws.forward(x.data()).clone();
+        assertTrue(Tensor.wrap(out, 4, 3).sameBits(affine.forward(x)), "W with an infinity");
+        assertTrue(Double.isNaN(out[1]), "0·∞ is NaN");
+        ws.setParameter(0, 2 * 3 + 1, 0.5);
+        affine.parameters().get(0).value().set(2 * 3 + 1, 0.5);
+        assertTrue(Tensor.wrap(ws.forward(x.data()).clone(), 4, 3).sameBits(affine.forward(x)), "W finite again");
+    }
+
+    @Test
     void elementwiseChangesAreExactAndLeaveOutUnchangedElements() {
         Tensor x = TestTensors.gaussian(2, 1, SHAPE);
         for (IncrementalLayer layer : List.of(new Relu(), new Sigmoid())) {

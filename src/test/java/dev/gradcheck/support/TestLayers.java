@@ -53,8 +53,13 @@ public final class TestLayers {
                     }
 
                     @Override
-                    public double[] parameter(int p) {
-                        return inner.parameter(p);
+                    public double parameter(int p, int i) {
+                        return inner.parameter(p, i);
+                    }
+
+                    @Override
+                    public void setParameter(int p, int i, double v) {
+                        inner.setParameter(p, i, v);
                     }
 
                     @Override
