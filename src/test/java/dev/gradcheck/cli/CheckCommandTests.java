@@ -36,6 +36,31 @@ class CheckCommandTests {
     }
 
     @Test
+    void checkRunsIncrementalByDefaultAndEachModeOnRequest() {
+        assertEquals(0, run("check", "--hidden", "5"), err.toString());
+        assertTrue(out.toString().contains("; incremental, "), out.toString());
+        for (String[] mode : new String[][] {{"plain", "ulp(S)/h)" + System.lineSeparator()}, {"fast", "; fast, 1 thread)"},
+                {"incremental", "; incremental, 1 thread)"}, {"directional", "direction"}, {"sampled", "checked"}}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("check", "--hidden", "5", "--mode", mode[0], "--threads", "1", "--samples", "7"), err.toString());
+            assertTrue(out.toString().contains(mode[1]) && out.toString().contains("PASSED"), mode[0] + ": " + out);
+        }
+    }
+
+    @Test
+    void anUnknownModeExitsTwoListingTheModes() {
+        assertEquals(2, run("check", "--mode", "quick"));
+        assertTrue(err.toString().contains("--mode must be one of auto, plain, fast, incremental, directional, sampled; got 'quick'"),
+                err.toString());
+    }
+
+    @Test
+    void nonPositiveThreadsExitTwo() {
+        assertEquals(2, run("check", "--threads", "0"));
+        assertTrue(err.toString().contains("--threads must be positive, got 0"), err.toString());
+    }
+
+    @Test
     void checkExitsOneWhenTheToleranceCannotBeMet() {
         assertEquals(1, run("check", "--hidden", "5", "--batch", "2", "--atol", "0", "--rtol", "0", "--rounding", "0"), err.toString());
         assertTrue(out.toString().contains("FAILED"), out.toString());
