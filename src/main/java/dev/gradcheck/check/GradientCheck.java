@@ -68,7 +68,11 @@ public final class GradientCheck {
             indices[v] = options.mode() == CheckMode.SAMPLED
                     ? ElementSample.of(variables.get(v).value().size(), options.samplesPerTensor(), options.seed() + v) : null;
         }
-        if (evaluation.kind() == CheckMode.INCREMENTAL) {
+        boolean anyElementwise = false;
+        for (boolean e : elementwise) {
+            anyElementwise |= e;
+        }
+        if (evaluation.kind() == CheckMode.INCREMENTAL && anyElementwise) {
             Problem p = IncrementalGuard.verify(unit.name(), variables,
                     variables.stream().map(v -> analytic.get(v.name())).toList(), evaluation.fast().incrementalLoss(),
                     evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(), options.seed());
