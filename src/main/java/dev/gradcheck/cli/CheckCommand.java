@@ -67,6 +67,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--directions", defaultValue = "1", description = "Random directions per tensor in directional mode (default: ${DEFAULT-VALUE}).")
     private int directions;
 
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Start from these parameters instead of --seed's: raw little-endian float64 W1, b1, W2, b2, "
+                    + "row-major (what the peers' export_weights.py writes).")
+    private Path weights;
+
+    @Option(names = "--repeat", defaultValue = "1",
+            description = "Run the check this many times and report the median time (default: ${DEFAULT-VALUE}).")
+    private int repeat;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -79,17 +88,33 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden must be positive, got " + hidden);
         }
         TwoLayerNet net = new TwoLayerNet(images.features(), hidden, Dataset.CLASSES, seed);
+        if (weights != null) {
+            RawWeights.load(weights, net);
+        }
+        if (repeat < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be positive, got " + repeat);
+        }
         Tolerance tolerance = new Tolerance(atol != null ? atol : Tolerance.DEFAULT.atol(),
                 rtol != null ? rtol : Tolerance.DEFAULT.rtol(), rounding != null ? rounding : Tolerance.DEFAULT.rounding());
         CheckOptions options = checkOptions(tolerance);
 
-        out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, seed %d%n",
-                images.features(), hidden, Dataset.CLASSES, batch, split, dir, seed);
-        long start = System.nanoTime();
-        CheckReport report = GradientCheck.check(net.checkable(images.images(), images.labelIndices()), options);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, %s%n",
+                images.features(), hidden, Dataset.CLASSES, batch, split, dir,
+                weights != null ? "weights from " + weights : "seed " + seed);
+        long[] micros = new long[repeat];
+        CheckReport report = null;
+        for (int r = 0; r < repeat; r++) {
+            long start = System.nanoTime();
+            report = GradientCheck.check(net.checkable(images.images(), images.labelIndices()), options);
+            micros[r] = (System.nanoTime() - start) / 1_000;
+        }
         out.print(report.describe());
-        out.printf(Locale.ROOT, "%s in %d ms%n", report.passed() ? "PASSED" : "FAILED", millis);
+        long first = micros[0];
+        java.util.Arrays.sort(micros);
+        String time = repeat == 1 ? String.format(Locale.ROOT, "%d ms", first / 1000)
+                : String.format(Locale.ROOT, "%.3f ms (median of %d runs; the first, with the JIT still compiling, %.3f ms)",
+                        micros[repeat / 2] / 1e3, repeat, first / 1e3);
+        out.printf(Locale.ROOT, "%s in %s%n", report.passed() ? "PASSED" : "FAILED", time);
         out.flush();
         return report.passed() ? 0 : 1;
     }

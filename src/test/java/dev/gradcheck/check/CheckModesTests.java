@@ -78,6 +78,32 @@ class CheckModesTests {
     }
 
     @Test
+    void evaluatorsAllocateNothingPerPerturbation() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        FastCheckable unit = bookNet();
+        List<Variable> variables = unit.variables();
+        for (PerturbedLoss loss : List.of(unit.faithfulLoss(), unit.incrementalLoss())) {
+            double warm = evaluateEveryElement(loss, variables);
+            long before = mx.getCurrentThreadAllocatedBytes();
+            double again = evaluateEveryElement(loss, variables);
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(warm, again);
+            assertEquals(0, allocated, "bytes allocated by " + 2 * 3194 + " perturbed evaluations");
+        }
+    }
+
+    private static double evaluateEveryElement(PerturbedLoss loss, List<Variable> variables) {
+        double sum = 0;
+        for (int v = 0; v < variables.size(); v++) {
+            double[] w = variables.get(v).value().data();
+            for (int i = 0; i < w.length; i++) {
+                sum += loss.lossWith(v, i, w[i] + H) - loss.lossWith(v, i, w[i] - H);
+            }
+        }
+        return sum;
+    }
+
+    @Test
     void autoModeOfTheNetIsIncrementalOnTheGivenThreads() {
         CheckReport report = GradientCheck.check(bookNet(), CheckOptions.defaults().withThreads(2));
         assertTrue(report.passed(), report.describe());
