@@ -2,6 +2,8 @@ package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * How the losses of a check are evaluated, resolved from the requested {@link CheckMode} and what
@@ -38,7 +40,7 @@ record Evaluation(CheckMode kind, FastCheckable fast, int threads) {
         if (!any) {
             return grads;
         }
-        java.util.function.Supplier<PerturbedLoss> evaluators = switch (kind) {
+        Supplier<PerturbedLoss> evaluators = switch (kind) {
             case FAST -> fast::faithfulLoss;
             case INCREMENTAL -> fast::incrementalLoss;
             default -> () -> (v, i, value) -> NumericalGradient.valueAt(unit::loss, variables.get(v).value().data(), i, value);
@@ -62,7 +64,7 @@ record Evaluation(CheckMode kind, FastCheckable fast, int threads) {
     /** {@code plain}, {@code fast, 2 threads}, {@code sampled, incremental, 2 threads}, ... for a check in {@code mode}. */
     String describe(CheckMode mode) {
         String how = kind == CheckMode.PLAIN ? "plain"
-                : kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + threads + (threads == 1 ? " thread" : " threads");
+                : kind.name().toLowerCase(Locale.ROOT) + ", " + threads + (threads == 1 ? " thread" : " threads");
         return switch (mode) {
             case DIRECTIONAL -> "directional; a failing tensor then every element, " + how;
             case SAMPLED -> "sampled, " + how;

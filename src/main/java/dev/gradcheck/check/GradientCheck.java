@@ -20,6 +20,11 @@ import java.util.Map;
  *   <li>For each variable, the central difference of every element, then the element-wise
  *       comparison ({@link TensorComparison}); every variable must be restored to its original bits.</li>
  * </ol>
+ * How each loss is evaluated and which elements are compared is the {@link CheckMode} of the
+ * options: by default the fastest full mode the unit supports (incremental for a net of
+ * {@link dev.gradcheck.layers.IncrementalLayer}s, guarded by {@link IncrementalGuard}; plain for
+ * any other unit). The directional mode checks each tensor along random directions
+ * ({@link DirectionalCheck}) and goes through step 3 only for a tensor that fails.
  * The check never throws because of the unit: exceptions and breaches become {@link Problem}s in
  * the {@link CheckReport}. Asserting is the caller's job.
  */
@@ -47,46 +52,35 @@ public final class GradientCheck {
         }
         double roundingFloor = options.tolerance().roundingFloor(unit.lossScale(), options.h());
         Evaluation evaluation = Evaluation.of(unit, options);
+        String how = evaluation.describe(options.mode());
         TensorReport[] reports = new TensorReport[variables.size()];
         boolean[] elementwise = new boolean[variables.size()];
         Arrays.fill(elementwise, true);
-        if (options.mode() == CheckMode.DIRECTIONAL) {
-            for (int v = 0; v < variables.size(); v++) {
-                Variable var = variables.get(v);
-                try {
+        try {
+            if (options.mode() == CheckMode.DIRECTIONAL) {
+                for (int v = 0; v < variables.size(); v++) {
+                    Variable var = variables.get(v);
                     reports[v] = DirectionalCheck.check(unit, var, v, originals.get(var.name()), analytic.get(var.name()),
                             roundingFloor, options);
-                } catch (RuntimeException e) {
-                    problems.add(layerError(unit, "forward along a direction of " + var.name(), e));
-                    return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
+                    elementwise[v] = !reports[v].passed();
                 }
-                elementwise[v] = !reports[v].passed();
             }
+        } catch (RuntimeException e) {
+            problems.add(layerError(unit, "forward along a random direction", e));
+            return new CheckReport(unit.name(), options, tensors, problems, how);
         }
-        int[][] indices = new int[variables.size()][];
-        for (int v = 0; v < variables.size(); v++) {
-            indices[v] = options.mode() == CheckMode.SAMPLED
-                    ? ElementSample.of(variables.get(v).value().size(), options.samplesPerTensor(), options.seed() + v) : null;
-        }
-        boolean anyElementwise = false;
-        for (boolean e : elementwise) {
-            anyElementwise |= e;
-        }
-        if (evaluation.kind() == CheckMode.INCREMENTAL && anyElementwise) {
-            Problem p = IncrementalGuard.verify(unit.name(), variables,
-                    variables.stream().map(v -> analytic.get(v.name())).toList(), evaluation.fast().incrementalLoss(),
-                    evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(), options.seed());
-            if (p != null) {
-                problems.add(p);
-                return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
-            }
-        }
+        int[][] indices = samples(variables, options);
         Tensor[] numeric;
         try {
+            Problem guard = guard(unit, evaluation, variables, analytic, elementwise, options);
+            if (guard != null) {
+                problems.add(guard);
+                return new CheckReport(unit.name(), options, tensors, problems, how);
+            }
             numeric = evaluation.numericalGradients(unit, variables, indices, elementwise, options);
         } catch (RuntimeException e) {
             problems.add(layerError(unit, "forward during the numerical gradient", e));
-            return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
+            return new CheckReport(unit.name(), options, tensors, problems, how);
         }
         PerturbedLoss kinkLoss = evaluation.kinkLoss();
         for (int v = 0; v < variables.size(); v++) {
@@ -107,7 +101,32 @@ public final class GradientCheck {
                         + " was not restored to its original bits after the numerical gradient"));
             }
         }
-        return new CheckReport(unit.name(), options, tensors, problems, evaluation.describe(options.mode()));
+        return new CheckReport(unit.name(), options, tensors, problems, how);
+    }
+
+    /** The elements to compare per variable in sampled mode; null (every element) otherwise. */
+    private static int[][] samples(List<Variable> variables, CheckOptions options) {
+        int[][] indices = new int[variables.size()][];
+        for (int v = 0; v < variables.size(); v++) {
+            indices[v] = options.mode() == CheckMode.SAMPLED
+                    ? ElementSample.of(variables.get(v).value().size(), options.samplesPerTensor(), options.seed() + v) : null;
+        }
+        return indices;
+    }
+
+    /** In incremental evaluation, the {@link IncrementalGuard}'s finding if elements are to be compared; else null. */
+    private static Problem guard(Checkable unit, Evaluation evaluation, List<Variable> variables, Map<String, Tensor> analytic,
+                                 boolean[] elementwise, CheckOptions options) {
+        boolean any = false;
+        for (boolean e : elementwise) {
+            any |= e;
+        }
+        if (evaluation.kind() != CheckMode.INCREMENTAL || !any) {
+            return null;
+        }
+        return IncrementalGuard.verify(unit.name(), variables, variables.stream().map(v -> analytic.get(v.name())).toList(),
+                evaluation.fast().incrementalLoss(), evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(),
+                options.seed());
     }
 
     /** The analytic gradient, or null with a problem recorded. */

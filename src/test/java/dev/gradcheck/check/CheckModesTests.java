@@ -104,6 +104,30 @@ class CheckModesTests {
     }
 
     @Test
+    void checksOfIncrementalLayersHaveThePlainBitsInFastModeAndAgreeInIncrementalMode() {
+        for (Layer layer : List.of(new Affine(TestTensors.gaussian(1, 1, 20, 16), TestTensors.gaussian(2, 1, 16)),
+                new Relu(), new dev.gradcheck.layers.Sigmoid())) {
+            Tensor x = TestTensors.gaussian(3, 1, 3, layer instanceof Affine ? 20 : 16);
+            Checkable unit = Checkable.of(layer, x, 42);
+            assertTrue(unit instanceof FastCheckable, layer.name());
+            CheckReport plain = GradientCheck.check(unit, CheckOptions.defaults().withMode(CheckMode.PLAIN));
+            CheckReport fast = GradientCheck.check(unit, CheckOptions.defaults().withMode(CheckMode.FAST).withThreads(2));
+            CheckReport incremental = GradientCheck.check(unit, CheckOptions.defaults().withThreads(2));
+            assertEquals("incremental, 2 threads", incremental.evaluation(), layer.name());
+            assertTrue(fast.passed() && incremental.passed(), fast.describe() + incremental.describe());
+            double allowed = IncrementalGuard.ULPS * Math.ulp(unit.lossScale()) / H;
+            for (int v = 0; v < plain.tensors().size(); v++) {
+                Tensor p = plain.tensors().get(v).numeric();
+                assertTrue(p.sameBits(fast.tensors().get(v).numeric()), layer.name() + " tensor " + v);
+                for (int i = 0; i < p.size(); i++) {
+                    assertTrue(Math.abs(p.get(i) - incremental.tensors().get(v).numeric().get(i)) <= allowed,
+                            layer.name() + " tensor " + v + " element " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void autoModeOfTheNetIsIncrementalOnTheGivenThreads() {
         CheckReport report = GradientCheck.check(bookNet(), CheckOptions.defaults().withThreads(2));
         assertTrue(report.passed(), report.describe());
