@@ -1,5 +1,7 @@
 package dev.gradcheck.bench;
 
+import dev.gradcheck.check.CheckMode;
+import dev.gradcheck.check.CheckOptions;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.Checkable;
 import dev.gradcheck.check.GradientCheck;
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Each layer's own check (projected by a random R, every input and parameter element, plain mode)
+ * Each layer's own check (projected by a random R, every input and parameter element)
  * at the shapes of the book's net on a batch of 3: MulLayer and AddLayer, Relu and Sigmoid on
  * (3, 50), Affine (3, 784)·(784, 50), SoftmaxWithLoss on (3, 10).
  */
@@ -41,7 +43,12 @@ public class LayerCheckBenchmark {
     @Param({"MulLayer", "AddLayer", "Relu", "Sigmoid", "Affine", "SoftmaxWithLoss"})
     public String layer;
 
+    /** AUTO: fast modes for Affine, Relu and Sigmoid (incremental layers); the others stay plain. */
+    @Param({"AUTO", "PLAIN"})
+    public CheckMode mode;
+
     private Checkable unit;
+    private CheckOptions options;
 
     @Setup
     public void setUp() {
@@ -54,7 +61,8 @@ public class LayerCheckBenchmark {
             case "SoftmaxWithLoss" -> Checkable.of(new SoftmaxWithLoss(), gaussian(7, 3, 10), Labels.indices(9, 2, 1));
             default -> throw new IllegalArgumentException("no layer " + layer);
         };
-        CheckReport report = GradientCheck.check(unit);
+        options = CheckOptions.defaults().withMode(mode);
+        CheckReport report = GradientCheck.check(unit, options);
         if (!report.passed()) {
             throw new IllegalStateException(report.describe());
         }
@@ -62,7 +70,7 @@ public class LayerCheckBenchmark {
 
     @Benchmark
     public CheckReport check() {
-        return GradientCheck.check(unit);
+        return GradientCheck.check(unit, options);
     }
 
     private static Tensor gaussian(long seed, int... shape) {
