@@ -50,7 +50,8 @@ public final class GradientCheck {
         if (analytic == null || !problems.isEmpty()) {
             return new CheckReport(unit.name(), options, tensors, problems);
         }
-        double roundingFloor = options.tolerance().roundingFloor(unit.lossScale(), options.h());
+        double lossScale = unit.lossScale();
+        double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h());
         Evaluation evaluation = Evaluation.of(unit, options);
         String how = evaluation.describe(options.mode());
         TensorReport[] reports = new TensorReport[variables.size()];
@@ -72,7 +73,7 @@ public final class GradientCheck {
         int[][] indices = samples(variables, options);
         Tensor[] numeric;
         try {
-            Problem guard = guard(unit, evaluation, variables, analytic, elementwise, options);
+            Problem guard = guard(unit, evaluation, variables, analytic, elementwise, lossScale, options);
             if (guard != null) {
                 problems.add(guard);
                 return new CheckReport(unit.name(), options, tensors, problems, how);
@@ -82,10 +83,11 @@ public final class GradientCheck {
             problems.add(layerError(unit, "forward during the numerical gradient", e));
             return new CheckReport(unit.name(), options, tensors, problems, how);
         }
-        PerturbedLoss kinkLoss = evaluation.kinkLoss();
+        PerturbedLoss kinkLoss = null;
         for (int v = 0; v < variables.size(); v++) {
             Variable var = variables.get(v);
             if (elementwise[v]) {
+                kinkLoss = kinkLoss != null ? kinkLoss : evaluation.kinkLoss();
                 ElementLoss loss = kinkLoss == null ? ElementLoss.inPlace(unit::loss, var.value().data()) : ElementLoss.of(kinkLoss, v);
                 try {
                     reports[v] = TensorComparison.compare(var, analytic.get(var.name()), numeric[v], loss, f0, roundingFloor,
@@ -116,7 +118,7 @@ public final class GradientCheck {
 
     /** In incremental evaluation, the {@link IncrementalGuard}'s finding if elements are to be compared; else null. */
     private static Problem guard(Checkable unit, Evaluation evaluation, List<Variable> variables, Map<String, Tensor> analytic,
-                                 boolean[] elementwise, CheckOptions options) {
+                                 boolean[] elementwise, double lossScale, CheckOptions options) {
         boolean any = false;
         for (boolean e : elementwise) {
             any |= e;
@@ -125,8 +127,7 @@ public final class GradientCheck {
             return null;
         }
         return IncrementalGuard.verify(unit.name(), variables, variables.stream().map(v -> analytic.get(v.name())).toList(),
-                evaluation.fast().incrementalLoss(), evaluation.fast().faithfulLoss(), options.h(), unit.lossScale(),
-                options.seed());
+                evaluation.fast().incrementalLoss(), evaluation.fast().faithfulLoss(), options.h(), lossScale, options.seed());
     }
 
     /** The analytic gradient, or null with a problem recorded. */

@@ -83,11 +83,12 @@ public final class NetCheckable implements FastCheckable {
     /** The loss plus the largest score: the scores' rounding, at their magnitude, reaches the loss. */
     @Override
     public double lossScale() {
+        Tensor scores = predict();
         double max = 0;
-        for (double v : predict().data()) {
+        for (double v : scores.data()) {
             max = Math.max(max, Math.abs(v));
         }
-        return Math.abs(loss()) + max;
+        return Math.abs(last.forward(scores, t)) + max;
     }
 
     /** Forward, then backward in reverse layer order, as the book's {@code gradient}. */
