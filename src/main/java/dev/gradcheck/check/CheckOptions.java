@@ -19,6 +19,9 @@ public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFract
     /** The book's step. Smaller steps lose digits to rounding (about ε·|L|/h), larger ones to truncation (h²·L'''/6). */
     public static final double DEFAULT_H = 1e-4;
 
+    /** Elements per tensor in sampled mode unless told otherwise. */
+    public static final int DEFAULT_SAMPLES = 100;
+
     public CheckOptions {
         if (!(h > 0) || !Double.isFinite(h)) {
             throw new IllegalArgumentException("step h must be positive and finite, got " + h);
@@ -39,9 +42,6 @@ public record CheckOptions(double h, Tolerance tolerance, double maxSkippedFract
     public CheckOptions(double h, Tolerance tolerance, double maxSkippedFraction) {
         this(h, tolerance, maxSkippedFraction, CheckMode.AUTO, defaultThreads(), DEFAULT_SAMPLES, 1, 42);
     }
-
-    /** Elements per tensor in sampled mode unless told otherwise. */
-    public static final int DEFAULT_SAMPLES = 100;
 
     /** One thread per processor, at most 8. */
     public static int defaultThreads() {

@@ -19,9 +19,11 @@ final class IncrementalGuard {
     static final int SAMPLES = 6;
 
     /**
-     * Largest allowed |incremental - full|, in ulps of the loss scale. The book's net shows at most
-     * 4 (rank-one updates round differently from the full product); 64 leaves a margin while staying
-     * a quarter of the verdict's rounding allowance.
+     * Largest allowed |incremental - full|, in ulps of the loss scale. Rank-one updates round
+     * differently from the full product: TwoLayerNet(784, 50 or 200, 10) on 3 or 30 images, two
+     * seeds, 5,000 elements per tensor at w ± h, showed at most 2 ulps (and differed at all in
+     * fewer than 0.2% of the evaluations). 64 leaves a 32× margin while staying a quarter of the
+     * verdict's rounding allowance.
      */
     static final double ULPS = 64;
 
