@@ -10,23 +10,30 @@ import java.util.Optional;
  * and the problems (contract breaches, exceptions) that stopped or spoiled the check.
  *
  * @param unit     the unit's name
- * @param options   the options the check ran with
- * @param lossScale the magnitude S of the terms summed into the scalar ({@link Checkable#lossScale()}),
- *                  NaN if the check stopped before it was known
- * @param tensors   one report per variable, in the unit's order
- * @param problems  problems found besides the element-wise comparison
+ * @param options    the options the check ran with
+ * @param lossScale  the magnitude S of the terms summed into the scalar ({@link Checkable#lossScale()}),
+ *                   NaN if the check stopped before it was known
+ * @param tensors    one report per variable, in the unit's order
+ * @param problems   problems found besides the element-wise comparison
+ * @param evaluation how the losses were evaluated: {@code plain}, {@code fast, 2 threads},
+ *                   {@code incremental, 2 threads} (see {@link CheckMode})
  */
 public record CheckReport(String unit, CheckOptions options, double lossScale, List<TensorReport> tensors,
-                          List<Problem> problems) {
+                          List<Problem> problems, String evaluation) {
 
     public CheckReport {
         tensors = List.copyOf(tensors);
         problems = List.copyOf(problems);
     }
 
-    /** A report whose loss scale is unknown. */
+    /** A report of a plain check whose loss scale is unknown. */
     public CheckReport(String unit, CheckOptions options, List<TensorReport> tensors, List<Problem> problems) {
-        this(unit, options, Double.NaN, tensors, problems);
+        this(unit, options, Double.NaN, tensors, problems, "plain");
+    }
+
+    /** A report of a plain check. */
+    public CheckReport(String unit, CheckOptions options, double lossScale, List<TensorReport> tensors, List<Problem> problems) {
+        this(unit, options, lossScale, tensors, problems, "plain");
     }
 
     /**
@@ -61,8 +68,8 @@ public record CheckReport(String unit, CheckOptions options, double lossScale, L
         FailureCategory category = category();
         s.append(category == null ? "" : "[" + category.tag() + "] ")
                 .append(unit).append(passed() ? ": gradients match" : ": gradient check FAILED" + failingTensors())
-                .append(String.format(Locale.ROOT, " (%s, h = %s, %s)%n", options.stencil().description(), options.h(),
-                        options.tolerance()));
+                .append(String.format(Locale.ROOT, " (%s, h = %s, %s%s)%n", options.stencil().description(), options.h(),
+                        options.tolerance(), "plain".equals(evaluation) ? "" : "; " + evaluation));
         for (Problem p : problems) {
             s.append("  ").append(p.describe()).append(System.lineSeparator());
         }
@@ -79,13 +86,21 @@ public record CheckReport(String unit, CheckOptions options, double lossScale, L
 
     /** The book's gradient-check table: one row per tensor. */
     public String table() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-10s %9s %11s %11s %11s %7s  %s%n",
-                "tensor", "shape", "elements", "mean|A-N|", "max|A-N|", "max rel", "skipped", "verdict"));
+        boolean partial = tensors.stream().anyMatch(t -> !TensorReport.EVERY_ELEMENT.equals(t.method()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-10s %9s%s %11s %11s %11s %7s  %s%n",
+                "tensor", "shape", "elements", partial ? String.format(Locale.ROOT, " %11s", "checked") : "",
+                "mean|A-N|", "max|A-N|", "max rel", "skipped", "verdict"));
         for (TensorReport t : tensors) {
-            s.append(String.format(Locale.ROOT, "  %-8s %-10s %9d %11.3e %11.3e %11.3e %7d  %s%n",
-                    t.name(), Shapes.format(t.shape()), t.elements(), t.meanAbsDiff(), t.maxAbsDiff(),
-                    t.maxRelError(), t.skipped(), t.verdict()));
+            s.append(String.format(Locale.ROOT, "  %-8s %-10s %9d%s %11.3e %11.3e %11.3e %7d  %s%n",
+                    t.name(), Shapes.format(t.shape()), t.elements(), partial ? " " + coverage(t) : "", t.meanAbsDiff(),
+                    t.maxAbsDiff(), t.maxRelError(), t.skipped(), t.verdict()));
         }
         return s.toString();
+    }
+
+    /** The checked column: {@code 100%}, {@code 0.26%} or {@code direction}. */
+    private static String coverage(TensorReport t) {
+        String text = t.directional() ? "direction" : String.format(Locale.ROOT, "%.3g%%", 100 * t.coverage());
+        return String.format(Locale.ROOT, "%11s", text);
     }
 }

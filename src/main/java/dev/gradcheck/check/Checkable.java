@@ -1,6 +1,7 @@
 package dev.gradcheck.check;
 
 import dev.gradcheck.layers.BinaryLayer;
+import dev.gradcheck.layers.IncrementalLayer;
 import dev.gradcheck.layers.Labels;
 import dev.gradcheck.layers.Layer;
 import dev.gradcheck.layers.LossLayer;
@@ -50,9 +51,13 @@ public interface Checkable {
         return Optional.empty();
     }
 
-    /** A one-input layer at input x, reduced by a random projection drawn from {@code seed}. */
+    /**
+     * A one-input layer at input x, reduced by a random projection drawn from {@code seed}; a
+     * {@link FastCheckable} if the layer is an {@link IncrementalLayer}.
+     */
     static Checkable of(Layer layer, Tensor x, long seed) {
-        return new ProjectedLayer(layer, x, seed);
+        return layer instanceof IncrementalLayer incremental
+                ? new ProjectedIncrementalLayer(incremental, x, seed) : new ProjectedLayer(layer, x, seed);
     }
 
     /** A two-input layer at inputs x and y, reduced by a random projection drawn from {@code seed}. */

@@ -3,6 +3,7 @@ package dev.gradcheck.check;
 import dev.gradcheck.tensor.ShapeException;
 import dev.gradcheck.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,17 @@ import java.util.Map;
  *       variable must be unchanged and every gradient shaped like its variable.</li>
  *   <li>Evaluate the scalar twice at the unperturbed point: the two values must be bit-identical
  *       (forward is deterministic) and finite.</li>
- *   <li>For each variable, the numerical gradient of every element by the options' {@link Stencil}
- *       (the book's central difference by default), then the element-wise
+ *   <li>For each variable, the central difference of every element, then the element-wise
  *       comparison ({@link TensorComparison}); every variable must be restored to its original bits.</li>
  * </ol>
+ * How each loss is evaluated and which elements are compared is the {@link CheckMode} of the
+ * options: by default the fastest full mode the unit supports (incremental for a net of
+ * {@link dev.gradcheck.layers.IncrementalLayer}s, guarded by {@link IncrementalGuard}; plain for
+ * any other unit). The directional mode checks each tensor along random directions
+ * ({@link DirectionalCheck}) and goes through step 3 only for a tensor that fails.
+ * The numerical gradient uses the options' {@link Stencil} (the book's central difference by
+ * default); a tolerance with a truncation term adds each element's {@link PredictedBound}, from a
+ * second numerical gradient at 2h.
  * The check never throws because of the unit: exceptions and breaches become {@link Problem}s in
  * the {@link CheckReport}. Asserting is the caller's job.
  */
@@ -47,24 +55,86 @@ public final class GradientCheck {
         }
         double lossScale = unit.lossScale();
         double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h()) * options.stencil().roundingGain();
-        for (Variable v : variables) {
-            Tensor numeric;
-            double[] allowance;
-            try {
-                numeric = options.stencil().gradient(unit::loss, v.value(), options.h());
-                allowance = PredictedBound.allowance(unit::loss, v.value(), numeric, options);
-            } catch (RuntimeException e) {
-                problems.add(layerError(unit, "forward during the numerical gradient of " + v.name(), e));
-                break;
+        Evaluation evaluation = Evaluation.of(unit, options);
+        String how = evaluation.describe(options.mode());
+        TensorReport[] reports = new TensorReport[variables.size()];
+        boolean[] elementwise = new boolean[variables.size()];
+        Arrays.fill(elementwise, true);
+        try {
+            if (options.mode() == CheckMode.DIRECTIONAL) {
+                for (int v = 0; v < variables.size(); v++) {
+                    Variable var = variables.get(v);
+                    reports[v] = DirectionalCheck.check(unit, var, v, originals.get(var.name()), analytic.get(var.name()),
+                            roundingFloor, options);
+                    elementwise[v] = !reports[v].passed();
+                }
             }
-            tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, unit::loss, f0, roundingFloor, allowance,
-                    options));
-            if (!v.value().sameBits(originals.get(v.name()))) {
-                problems.add(new Problem(FailureCategory.CONTRACT_BREACH, v.name()
+        } catch (RuntimeException e) {
+            problems.add(layerError(unit, "forward along a random direction", e));
+            return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
+        }
+        int[][] indices = samples(variables, options);
+        Tensor[] numeric;
+        Tensor[] coarse = new Tensor[variables.size()];
+        try {
+            Problem guard = guard(unit, evaluation, variables, analytic, elementwise, lossScale, options);
+            if (guard != null) {
+                problems.add(guard);
+                return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
+            }
+            numeric = evaluation.numericalGradients(unit, variables, indices, elementwise, options);
+            if (options.tolerance().truncation() != 0) {
+                coarse = evaluation.numericalGradients(unit, variables, indices, elementwise, options.withH(2 * options.h()));
+            }
+        } catch (RuntimeException e) {
+            problems.add(layerError(unit, "forward during the numerical gradient", e));
+            return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
+        }
+        PerturbedLoss kinkLoss = null;
+        for (int v = 0; v < variables.size(); v++) {
+            Variable var = variables.get(v);
+            if (elementwise[v]) {
+                kinkLoss = kinkLoss != null ? kinkLoss : evaluation.kinkLoss();
+                ElementLoss loss = kinkLoss == null ? ElementLoss.inPlace(unit::loss, var.value().data()) : ElementLoss.of(kinkLoss, v);
+                try {
+                    reports[v] = TensorComparison.compare(var, analytic.get(var.name()), numeric[v], loss, f0, roundingFloor,
+                            PredictedBound.allowance(numeric[v], coarse[v], options), options, indices[v]);
+                } catch (RuntimeException e) {
+                    problems.add(layerError(unit, "forward during the second look at " + var.name(), e));
+                    break;
+                }
+            }
+            tensors.add(reports[v]);
+            if (!var.value().sameBits(originals.get(var.name()))) {
+                problems.add(new Problem(FailureCategory.CONTRACT_BREACH, var.name()
                         + " was not restored to its original bits after the numerical gradient"));
             }
         }
-        return new CheckReport(unit.name(), options, lossScale, tensors, problems);
+        return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
+    }
+
+    /** The elements to compare per variable in sampled mode; null (every element) otherwise. */
+    private static int[][] samples(List<Variable> variables, CheckOptions options) {
+        int[][] indices = new int[variables.size()][];
+        for (int v = 0; v < variables.size(); v++) {
+            indices[v] = options.mode() == CheckMode.SAMPLED
+                    ? ElementSample.of(variables.get(v).value().size(), options.samplesPerTensor(), options.seed() + v) : null;
+        }
+        return indices;
+    }
+
+    /** In incremental evaluation, the {@link IncrementalGuard}'s finding if elements are to be compared; else null. */
+    private static Problem guard(Checkable unit, Evaluation evaluation, List<Variable> variables, Map<String, Tensor> analytic,
+                                 boolean[] elementwise, double lossScale, CheckOptions options) {
+        boolean any = false;
+        for (boolean e : elementwise) {
+            any |= e;
+        }
+        if (evaluation.kind() != CheckMode.INCREMENTAL || !any) {
+            return null;
+        }
+        return IncrementalGuard.verify(unit.name(), variables, variables.stream().map(v -> analytic.get(v.name())).toList(),
+                evaluation.fast().incrementalLoss(), evaluation.fast().faithfulLoss(), options.h(), lossScale, options.seed());
     }
 
     /** The analytic gradient, or null with a problem recorded. */

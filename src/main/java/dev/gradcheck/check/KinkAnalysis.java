@@ -1,7 +1,5 @@
 package dev.gradcheck.check;
 
-import java.util.function.DoubleSupplier;
-
 /**
  * A second look at an element whose central difference at step h disagrees with the analytic value
  * A, to tell a real mismatch from a step that does not resolve the function there: a kink (a point
@@ -47,17 +45,17 @@ final class KinkAnalysis {
      * Classifies element i. {@code roundingFloor} is the tolerance's rounding allowance at step h; at
      * a smaller step s the rounding of the difference grows by h/s, and the allowance with it.
      */
-    static Result analyse(DoubleSupplier f, double[] w, int i, double h, double f0, double analytic, double numericAtH,
+    static Result analyse(ElementLoss f, double[] w, int i, double h, double f0, double analytic, double numericAtH,
                           Tolerance tolerance, double roundingFloor) {
         double saved = w[i];
-        double gap = oneSidedGap(f, w, i, saved, h, f0);
+        double gap = oneSidedGap(f, i, saved, h, f0);
         double numeric = Double.NaN;
         double s = h;
         for (int level = 0; level < LEVELS; level++) {
             s /= SHRINK;
             double noise = roundingFloor * h / s;
-            double fPlus = NumericalGradient.valueAt(f, w, i, saved + s);
-            double fMinus = NumericalGradient.valueAt(f, w, i, saved - s);
+            double fPlus = f.at(i, saved + s);
+            double fMinus = f.at(i, saved - s);
             numeric = (fPlus - fMinus) / ((saved + s) - (saved - s));
             boolean moved = Math.abs(numeric - numericAtH) > Math.abs(analytic - numericAtH) / 2;
             if (moved && tolerance.allows(analytic, numeric, noise)) {
@@ -76,9 +74,9 @@ final class KinkAnalysis {
     }
 
     /** |right one-sided difference − left one-sided difference| at step s. */
-    private static double oneSidedGap(DoubleSupplier f, double[] w, int i, double saved, double s, double f0) {
-        double right = (NumericalGradient.valueAt(f, w, i, saved + s) - f0) / ((saved + s) - saved);
-        double left = (f0 - NumericalGradient.valueAt(f, w, i, saved - s)) / (saved - (saved - s));
+    private static double oneSidedGap(ElementLoss f, int i, double saved, double s, double f0) {
+        double right = (f.at(i, saved + s) - f0) / ((saved + s) - saved);
+        double left = (f0 - f.at(i, saved - s)) / (saved - (saved - s));
         return Math.abs(right - left);
     }
 }

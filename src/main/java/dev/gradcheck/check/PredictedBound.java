@@ -1,7 +1,6 @@
 package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
-import java.util.function.DoubleSupplier;
 
 /**
  * The truncation error each element's numerical derivative may legitimately carry, predicted from
@@ -19,19 +18,21 @@ final class PredictedBound {
     private PredictedBound() {
     }
 
-    /** {@code truncation·|T|} per element, or null when the tolerance has no truncation term; w is restored. */
-    static double[] allowance(DoubleSupplier f, Tensor w, Tensor numeric, CheckOptions options) {
+    /**
+     * {@code truncation·|T|} per element from the estimates at h ({@code fine}) and at 2h
+     * ({@code coarse}, the same stencil), or null when the tolerance has no truncation term.
+     */
+    static double[] allowance(Tensor fine, Tensor coarse, CheckOptions options) {
         double factor = options.tolerance().truncation();
-        if (factor == 0) {
+        if (factor == 0 || fine == null || coarse == null) {
             return null;
         }
-        Stencil stencil = options.stencil();
-        double[] coarse = stencil.gradient(f, w, 2 * options.h()).data();
-        double[] fine = numeric.data();
-        double scale = factor / (Math.pow(2, stencil.order()) - 1);
-        double[] allowance = new double[fine.length];
-        for (int i = 0; i < fine.length; i++) {
-            allowance[i] = scale * Math.abs(coarse[i] - fine[i]);
+        double scale = factor / (Math.pow(2, options.stencil().order()) - 1);
+        double[] f = fine.data();
+        double[] c = coarse.data();
+        double[] allowance = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            allowance[i] = scale * Math.abs(c[i] - f[i]);
         }
         return allowance;
     }

@@ -26,6 +26,11 @@ final class ProjectedLayer implements Checkable {
         this.projection = Projection.gaussianLike(layer.forward(x.copy()), seed);
     }
 
+    /** The fixed projection R; not to be modified. */
+    Tensor projection() {
+        return projection;
+    }
+
     @Override
     public String name() {
         return layer.name();

@@ -2,6 +2,7 @@ package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
 import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A finite-difference formula for the first derivative of a scalar along one element, built from
@@ -33,34 +34,34 @@ public enum Stencil {
     /** The book's central difference, {@code D(h)}: the default, bit-identical to {@link NumericalGradient}. */
     CENTRAL_2("central difference", 2, 1.0) {
         @Override
-        double derivative(DoubleSupplier f, double[] w, int i, double h) {
-            return NumericalGradient.centralDifference(f, w, i, h);
+        public double derivative(DoubleUnaryOperator lossAt, double w, double h) {
+            return d(lossAt, w, h);
         }
     },
 
     /** Fourth-order central difference over w ± h, w ± 2h. */
     CENTRAL_4("4-point central difference", 4, 1.5) {
         @Override
-        double derivative(DoubleSupplier f, double[] w, int i, double h) {
-            return (4 * d(f, w, i, h) - d(f, w, i, 2 * h)) / 3;
+        public double derivative(DoubleUnaryOperator lossAt, double w, double h) {
+            return (4 * d(lossAt, w, h) - d(lossAt, w, 2 * h)) / 3;
         }
     },
 
     /** Sixth-order central difference over w ± h, w ± 2h, w ± 3h. */
     CENTRAL_6("6-point central difference", 6, 11.0 / 6) {
         @Override
-        double derivative(DoubleSupplier f, double[] w, int i, double h) {
-            return (15 * d(f, w, i, h) - 6 * d(f, w, i, 2 * h) + d(f, w, i, 3 * h)) / 10;
+        public double derivative(DoubleUnaryOperator lossAt, double w, double h) {
+            return (15 * d(lossAt, w, h) - 6 * d(lossAt, w, 2 * h) + d(lossAt, w, 3 * h)) / 10;
         }
     },
 
     /** Richardson extrapolation of D over h, h/2, h/4: sixth order, from steps no larger than h. */
     RICHARDSON("Richardson extrapolation", 6, 297.0 / 45) {
         @Override
-        double derivative(DoubleSupplier f, double[] w, int i, double h) {
-            double d1 = d(f, w, i, h);
-            double d2 = d(f, w, i, h / 2);
-            double d4 = d(f, w, i, h / 4);
+        public double derivative(DoubleUnaryOperator lossAt, double w, double h) {
+            double d1 = d(lossAt, w, h);
+            double d2 = d(lossAt, w, h / 2);
+            double d4 = d(lossAt, w, h / 4);
             double r2 = (4 * d2 - d1) / 3;
             double r4 = (4 * d4 - d2) / 3;
             return (16 * r4 - r2) / 15;
@@ -82,8 +83,11 @@ public enum Stencil {
         this.roundingGain = roundingGain;
     }
 
-    /** The estimate of df/dw_i at step h; w_i is perturbed and restored to its bits. */
-    abstract double derivative(DoubleSupplier f, double[] w, int i, double h);
+    /**
+     * The estimate of the derivative at {@code w} with step h, from {@code lossAt(v)}: the scalar with
+     * the element set to v. The book's central difference evaluates w + h, then w - h.
+     */
+    public abstract double derivative(DoubleUnaryOperator lossAt, double w, double h);
 
     /** The numerical gradient of {@code f} with respect to every element of {@code w}; {@code w} is restored. */
     public Tensor gradient(DoubleSupplier f, Tensor w, double h) {
@@ -91,17 +95,17 @@ public enum Stencil {
             return NumericalGradient.centralDifference(f, w, h);
         }
         Tensor grad = Tensor.zerosLike(w);
-        double[] values = w.data();
         double[] g = grad.data();
-        for (int i = 0; i < values.length; i++) {
-            g[i] = derivative(f, values, i, h);
+        for (int i = 0; i < g.length; i++) {
+            g[i] = derivative(f, w, i, h);
         }
         return grad;
     }
 
-    /** The estimate for one element of {@code w}; the element is restored. */
+    /** The estimate for one element of {@code w}, perturbed in place; the element is restored. */
     public double derivative(DoubleSupplier f, Tensor w, int i, double h) {
-        return derivative(f, w.data(), i, h);
+        double[] values = w.data();
+        return derivative(v -> NumericalGradient.valueAt(f, values, i, v), values[i], h);
     }
 
     /** Words for reports, such as {@code central difference}. */
@@ -124,7 +128,11 @@ public enum Stencil {
         return roundingGain;
     }
 
-    private static double d(DoubleSupplier f, double[] w, int i, double s) {
-        return NumericalGradient.centralDifference(f, w, i, s);
+    /** {@code (f(w + s) - f(w - s)) / ((w + s) - (w - s))}, evaluating w + s first. */
+    private static double d(DoubleUnaryOperator lossAt, double w, double s) {
+        double plus = w + s;
+        double minus = w - s;
+        double fPlus = lossAt.applyAsDouble(plus);
+        return (fPlus - lossAt.applyAsDouble(minus)) / (plus - minus);
     }
 }

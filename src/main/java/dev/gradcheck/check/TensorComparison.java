@@ -1,7 +1,6 @@
 package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
-import java.util.function.DoubleSupplier;
 
 /**
  * Compares one tensor's analytic and numerical gradients element by element and sends elements that
@@ -16,17 +15,20 @@ final class TensorComparison {
     }
 
     /**
+     * Compares the elements listed in {@code indices} (increasing), or every element if it is null.
      * {@code allowance}, if not null, is added per element to the rounding floor: the
      * {@link PredictedBound} of each element's truncation error.
      */
-    static TensorReport compare(Variable variable, Tensor analytic, Tensor numeric, DoubleSupplier loss, double f0,
-                                double roundingFloor, double[] allowance, CheckOptions options) {
+    static TensorReport compare(Variable variable, Tensor analytic, Tensor numeric, ElementLoss loss, double f0,
+                                double roundingFloor, double[] allowance, CheckOptions options, int[] indices) {
         Tolerance tolerance = options.tolerance();
         double[] a = analytic.data();
         double[] n = numeric.data();
         int checked = 0, skipped = 0, rechecked = 0, failures = 0, worst = -1, nonFinite = -1;
         double sumAbs = 0, maxAbs = 0, maxRel = 0, worstRatio = -1;
-        for (int i = 0; i < a.length; i++) {
+        int count = indices == null ? a.length : indices.length;
+        for (int k = 0; k < count; k++) {
+            int i = indices == null ? k : indices[k];
             double floor = allowance == null ? roundingFloor : roundingFloor + allowance[i];
             if (!Double.isFinite(a[i]) || !Double.isFinite(n[i])) {
                 nonFinite = nonFinite < 0 ? i : nonFinite;
@@ -60,6 +62,7 @@ final class TensorComparison {
         return new TensorReport(variable.name(), variable.kind(), analytic.shape(), checked, skipped, rechecked, failures,
                 checked == 0 ? Double.NaN : sumAbs / checked, maxAbs, maxRel, worst,
                 worst < 0 ? Double.NaN : a[worst], worst < 0 ? Double.NaN : n[worst], nonFinite,
-                analytic, numeric, options.maxSkippedFraction());
+                analytic, numeric, options.maxSkippedFraction(),
+                indices == null ? TensorReport.EVERY_ELEMENT : TensorReport.SAMPLED, count);
     }
 }

@@ -26,15 +26,49 @@ import java.util.Locale;
  * @param numericAtWorst  N at the worst element
  * @param nonFiniteIndex  flat index of the first NaN or infinite A or N, -1 if none
  * @param analytic        the analytic gradient
- * @param numeric         the numerical gradient (values of rechecked elements from the smaller step)
+ * @param numeric         the numerical gradient (values of rechecked elements from the smaller step;
+ *                        NaN where no numerical value was computed)
+ * @param method          how it was checked: {@code every element}, {@code sampled} or {@code directional}
+ *                        (then {@code checked} counts directions and the metrics are those of the
+ *                        directional derivatives)
+ * @param examined        elements whose numerical gradient was computed
  */
 public record TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
                            int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
                            int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
-                           Tensor analytic, Tensor numeric, double maxSkippedFraction) {
+                           Tensor analytic, Tensor numeric, double maxSkippedFraction, String method, int examined) {
 
     /** Magnitude below which a gradient counts as zero when forming the relative error. */
     public static final double RELATIVE_FLOOR = 1e-10;
+
+    /** {@link #method} of a check of every element. */
+    public static final String EVERY_ELEMENT = "every element";
+
+    /** {@link #method} of a check of a sample of elements. */
+    public static final String SAMPLED = "sampled";
+
+    /** {@link #method} of a check along random directions. */
+    public static final String DIRECTIONAL = "directional";
+
+    /** A report of a check of every element. */
+    public TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
+                        int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
+                        int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
+                        Tensor analytic, Tensor numeric, double maxSkippedFraction) {
+        this(name, kind, shape, checked, skipped, rechecked, failures, meanAbsDiff, maxAbsDiff, maxRelError, worstIndex,
+                analyticAtWorst, numericAtWorst, nonFiniteIndex, analytic, numeric, maxSkippedFraction, EVERY_ELEMENT,
+                (int) Shapes.size(shape));
+    }
+
+    /** Share of the elements whose numerical gradient was computed, from 0 to 1. */
+    public double coverage() {
+        return (double) examined / elements();
+    }
+
+    /** Whether this tensor was checked along directions rather than element by element. */
+    public boolean directional() {
+        return DIRECTIONAL.equals(method);
+    }
 
     /** Number of elements. */
     public int elements() {
@@ -48,7 +82,7 @@ public record TensorReport(String name, Variable.Kind kind, int[] shape, int che
 
     /** Whether more elements were skipped as kinks than the options allow. */
     public boolean tooManySkipped() {
-        return skipped > maxSkippedFraction * elements() || checked == 0;
+        return skipped > maxSkippedFraction * (directional() ? checked : examined) || checked == 0;
     }
 
     /** The category of this tensor's failure, or null if it passed. */
@@ -61,6 +95,11 @@ public record TensorReport(String name, Variable.Kind kind, int[] shape, int che
 
     /** One line: what failed and where, or the metrics when it passed. */
     public String verdict() {
+        if (directional()) {
+            return failures == 0 ? "ok (" + checked + (checked == 1 ? " direction)" : " directions)")
+                    : String.format(Locale.ROOT, "%d of %d directions beyond tolerance; worst: analytic %.9g, numerical %.9g",
+                            failures, checked, analyticAtWorst, numericAtWorst);
+        }
         if (nonFiniteIndex >= 0) {
             return String.format(Locale.ROOT, "non-finite at %s: analytic %s, numerical %s", index(nonFiniteIndex),
                     analytic.get(nonFiniteIndex), numeric.get(nonFiniteIndex));

@@ -1,6 +1,8 @@
 package dev.gradcheck.cli;
 
+import dev.gradcheck.check.CheckMode;
 import dev.gradcheck.check.CheckOptions;
+import dev.gradcheck.check.Stencil;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.GradientCheck;
 import dev.gradcheck.check.Tolerance;
@@ -52,6 +54,33 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rounding", description = "Rounding allowance in ulps of the loss, divided by h (default: 256).")
     private Double rounding;
 
+    @Option(names = "--mode", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (fastest full check: incremental for the net), plain, fast (every loss in full), "
+                    + "incremental, directional or sampled (default: ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--stencil", defaultValue = "central_2", paramLabel = "STENCIL",
+            description = "Finite-difference formula: central_2 (the book's), central_4, central_6, richardson (default: ${DEFAULT-VALUE}).")
+    private String stencil;
+
+    @Option(names = "--threads", description = "Threads of the fast and incremental modes (default: one per processor, at most 8).")
+    private Integer threads;
+
+    @Option(names = "--samples", defaultValue = "100", description = "Elements per tensor in sampled mode (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--directions", defaultValue = "1", description = "Random directions per tensor in directional mode (default: ${DEFAULT-VALUE}).")
+    private int directions;
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Start from these parameters instead of --seed's: raw little-endian float64 W1, b1, W2, b2, "
+                    + "row-major (what the peers' export_weights.py writes).")
+    private Path weights;
+
+    @Option(names = "--repeat", defaultValue = "1",
+            description = "Run the check this many times and report the median time (default: ${DEFAULT-VALUE}).")
+    private int repeat;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -64,19 +93,62 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--hidden must be positive, got " + hidden);
         }
         TwoLayerNet net = new TwoLayerNet(images.features(), hidden, Dataset.CLASSES, seed);
+        if (weights != null) {
+            RawWeights.load(weights, net);
+        }
+        if (repeat < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be positive, got " + repeat);
+        }
         Tolerance tolerance = new Tolerance(atol != null ? atol : Tolerance.DEFAULT.atol(),
                 rtol != null ? rtol : Tolerance.DEFAULT.rtol(), rounding != null ? rounding : Tolerance.DEFAULT.rounding());
-        CheckOptions options = CheckOptions.defaults().withH(h).withTolerance(tolerance);
+        CheckOptions options = checkOptions(tolerance);
 
-        out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, seed %d%n",
-                images.features(), hidden, Dataset.CLASSES, batch, split, dir, seed);
-        long start = System.nanoTime();
-        CheckReport report = GradientCheck.check(net.checkable(images.images(), images.labelIndices()), options);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        out.printf(Locale.ROOT, "gradcheck: TwoLayerNet(%d, %d, %d), first %d %s images of %s, %s%n",
+                images.features(), hidden, Dataset.CLASSES, batch, split, dir,
+                weights != null ? "weights from " + weights : "seed " + seed);
+        long[] micros = new long[repeat];
+        CheckReport report = null;
+        for (int r = 0; r < repeat; r++) {
+            long start = System.nanoTime();
+            report = GradientCheck.check(net.checkable(images.images(), images.labelIndices()), options);
+            micros[r] = (System.nanoTime() - start) / 1_000;
+        }
         out.print(report.describe());
-        out.printf(Locale.ROOT, "%s in %d ms%n", report.passed() ? "PASSED" : "FAILED", millis);
+        long first = micros[0];
+        java.util.Arrays.sort(micros);
+        String time = repeat == 1 ? String.format(Locale.ROOT, "%d ms", first / 1000)
+                : String.format(Locale.ROOT, "%.3f ms (median of %d runs; the first, with the JIT still compiling, %.3f ms)",
+                        micros[repeat / 2] / 1e3, repeat, first / 1e3);
+        out.printf(Locale.ROOT, "%s in %s%n", report.passed() ? "PASSED" : "FAILED", time);
         out.flush();
         return report.passed() ? 0 : 1;
+    }
+
+    private CheckOptions checkOptions(Tolerance tolerance) {
+        CheckMode checkMode;
+        try {
+            checkMode = CheckMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be one of auto, plain, fast, "
+                    + "incremental, directional, sampled; got '" + mode + "'");
+        }
+        int threadCount = threads != null ? threads : CheckOptions.defaultThreads();
+        for (int[] check : new int[][] {{threadCount, 0}, {samples, 1}, {directions, 2}}) {
+            if (check[0] < 1) {
+                String name = new String[] {"--threads", "--samples", "--directions"}[check[1]];
+                throw new CommandLine.ParameterException(spec.commandLine(), name + " must be positive, got " + check[0]);
+            }
+        }
+        Stencil formula;
+        try {
+            formula = Stencil.valueOf(stencil.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stencil must be one of central_2, central_4, "
+                    + "central_6, richardson; got '" + stencil + "'");
+        }
+        CheckOptions defaults = CheckOptions.defaults();
+        return new CheckOptions(h, tolerance, defaults.maxSkippedFraction(), formula, checkMode, threadCount, samples,
+                directions, defaults.seed());
     }
 
     private Mnist.Split splitOption() {

@@ -1,6 +1,7 @@
 package dev.gradcheck.layers;
 
 import dev.gradcheck.tensor.ShapeException;
+import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.List;
  *
  * <p>Backward: {@code dx = dout·Wᵀ}, {@code dW = xᵀ·dout}, {@code db = Σ_rows dout}. Input of
  * higher rank (images (N, C, H, W)) is flattened to (N, -1) and dx is reshaped back. Book §5.6.
+ * For fast checks it describes how its output changes when one element changes ({@link AffineWorkspace}).
  */
-public final class Affine implements Layer {
+public final class Affine implements IncrementalLayer {
 
     /** Weights (in, out) and bias (out). */
     private final Parameter W, b;
@@ -63,6 +65,20 @@ public final class Affine implements Layer {
         W.setGrad(TensorOps.dotTransA(x, dout));
         b.setGrad(TensorOps.sumRows(dout));
         return TensorOps.dotTransB(dout, W.value()).reshape(originalShape);
+    }
+
+    @Override
+    public LayerWorkspace workspace(int[] inputShape) {
+        int rows = inputShape[0];
+        int features = 1;
+        for (int axis = 1; axis < inputShape.length; axis++) {
+            features *= inputShape[axis];
+        }
+        if (inputShape.length < 2 || features != W.value().dim(0)) {
+            throw new ShapeException("Affine.workspace: input shape " + Shapes.format(inputShape)
+                    + " does not fit " + W.name() + " of shape " + W.value().shapeString());
+        }
+        return new AffineWorkspace(rows, W.value().data().clone(), b.value().data().clone(), features, W.value().dim(1));
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  * Book §5.5.1. {@link #apply} is the same function in forward-mode arithmetic, the exact oracle away
  * from the kink at 0.
  */
-public final class Relu implements Elementwise {
+public final class Relu implements Elementwise, IncrementalLayer {
 
     /** Element i is true where the last forward's x was {@code <= 0}. */
     private boolean[] mask;
@@ -28,7 +28,7 @@ public final class Relu implements Elementwise {
         double[] o = out.data();
         for (int i = 0; i < in.length; i++) {
             mask[i] = in[i] <= 0;
-            o[i] = mask[i] ? 0.0 : in[i];
+            o[i] = relu(in[i]);
         }
         return out;
     }
@@ -55,5 +55,15 @@ public final class Relu implements Elementwise {
     @Override
     public boolean differentiableAt(double x) {
         return x != 0;
+    }
+
+    @Override
+    public LayerWorkspace workspace(int[] inputShape) {
+        return new ElementwiseWorkspace(inputShape, Relu::relu);
+    }
+
+    /** {@code max(x, 0)}, with 0 for x <= 0 (so -0.0 gives 0.0) and NaN for NaN. */
+    static double relu(double x) {
+        return x <= 0 ? 0.0 : x;
     }
 }

@@ -12,7 +12,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  * exactly 0 and 1, and a gradient of 0. {@link #apply} is the same function in forward-mode arithmetic,
  * the exact oracle.
  */
-public final class Sigmoid implements Elementwise {
+public final class Sigmoid implements Elementwise, IncrementalLayer {
 
     /** Output of the last forward. */
     private Tensor out;
@@ -37,6 +37,11 @@ public final class Sigmoid implements Elementwise {
         }
         DerivativeStructure e = x.exp();
         return e.divide(e.add(1));
+    }
+
+    @Override
+    public LayerWorkspace workspace(int[] inputShape) {
+        return new ElementwiseWorkspace(inputShape, Sigmoid::sigmoid);
     }
 
     /** The logistic function, evaluated without overflow. */

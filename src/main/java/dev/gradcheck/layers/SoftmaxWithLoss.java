@@ -1,5 +1,6 @@
 package dev.gradcheck.layers;
 
+import dev.gradcheck.tensor.Shapes;
 import dev.gradcheck.tensor.Tensor;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
@@ -13,7 +14,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  * gradient backward returns, so the check is not blurred by a 1e-7/y relative error.
  * {@link #rowLoss} is the same loss in forward-mode arithmetic, the exact oracle.
  */
-public final class SoftmaxWithLoss implements RowwiseLoss {
+public final class SoftmaxWithLoss implements RowwiseLoss, IncrementalLossLayer {
 
     /** Softmax output of the last forward. */
     private Tensor y;
@@ -73,6 +74,15 @@ public final class SoftmaxWithLoss implements RowwiseLoss {
         return loss;
     }
 
+    @Override
+    public LossWorkspace workspace(int[] scoreShape, Labels labels) {
+        if (scoreShape.length != 2 || labels.count() != scoreShape[0]) {
+            throw new IllegalArgumentException("SoftmaxWithLoss.workspace: scores of shape " + Shapes.format(scoreShape)
+                    + " do not fit " + labels.count() + " labels");
+        }
+        return new SoftmaxWorkspace(scoreShape[0], scoreShape[1], labels.toOneHot(scoreShape[1]).data());
+    }
+
     /** Softmax of each row of x, stable for large inputs. */
     public static Tensor softmax(Tensor x) {
         x.requireRank(2, "softmax: x");
@@ -84,7 +94,7 @@ public final class SoftmaxWithLoss implements RowwiseLoss {
     }
 
     /** Writes softmax of row r into y and returns that row's cross-entropy against t (0 if t is null). */
-    private static double softmaxRow(double[] x, double[] y, double[] t, int r, int cols) {
+    static double softmaxRow(double[] x, double[] y, double[] t, int r, int cols) {
         int from = r * cols;
         double max = x[from];
         for (int c = 1; c < cols; c++) {

@@ -31,6 +31,6 @@ public interface Net {
 
     /** This net at batch x and labels t, reduced by its loss, for a gradient check of every parameter. */
     default Checkable checkable(Tensor x, Labels t) {
-        return new NetCheckable(this, x, t);
+        return new PlainNetCheckable(this, x, t);
     }
 }

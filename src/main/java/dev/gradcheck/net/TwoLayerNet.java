@@ -77,6 +77,11 @@ public final class TwoLayerNet implements Net {
         return Collections.unmodifiableMap(layers);
     }
 
+    /** The last layer, SoftmaxWithLoss. */
+    public SoftmaxWithLoss lastLayer() {
+        return lastLayer;
+    }
+
     /** Scores (N, output) for a batch x (N, input). */
     @Override
     public Tensor predict(Tensor x) {
@@ -136,7 +141,7 @@ public final class TwoLayerNet implements Net {
     /** This net at batch x and labels t, for {@link dev.gradcheck.check.GradientCheck}: every parameter is checked. */
     @Override
     public Checkable checkable(Tensor x, Labels t) {
-        return new NetCheckable(this, x, t);
+        return NetCheckable.of("TwoLayerNet", List.copyOf(layers.values()), lastLayer, x, t);
     }
 
     private static Tensor gaussian(RandomGenerator random, double std, int rows, int cols) {

@@ -1,0 +1,134 @@
+package dev.gradcheck.support;
+
+import dev.gradcheck.layers.Affine;
+import dev.gradcheck.layers.Change;
+import dev.gradcheck.layers.IncrementalLayer;
+import dev.gradcheck.layers.Layer;
+import dev.gradcheck.layers.LayerWorkspace;
+import dev.gradcheck.layers.Parameter;
+import dev.gradcheck.tensor.Tensor;
+import dev.gradcheck.tensor.TensorOps;
+import java.util.List;
+
+/** User-style layers for the fast modes' tests: one without a workspace, and two broken ones. */
+public final class TestLayers {
+
+    private TestLayers() {
+    }
+
+    /** {@code tanh}, a layer that does not implement {@link IncrementalLayer}. */
+    public static Layer tanh() {
+        return new Layer() {
+            private Tensor out;
+
+            @Override
+            public Tensor forward(Tensor x) {
+                out = TensorOps.map(x, StrictMath::tanh);
+                return out.copy();
+            }
+
+            @Override
+            public Tensor backward(Tensor dout) {
+                return TensorOps.zip(dout, out, (d, y) -> d * (1 - y * y));
+            }
+
+            @Override
+            public String name() {
+                return "Tanh";
+            }
+        };
+    }
+
+    /** An Affine whose workspace adds 1e-9 to every output element a change of W touches: a wrong incremental path. */
+    public static IncrementalLayer driftingAffine(Parameter W, Parameter b) {
+        Affine affine = new Affine(W, b);
+        return new Delegate(affine) {
+            @Override
+            public LayerWorkspace workspace(int[] inputShape) {
+                LayerWorkspace inner = affine.workspace(inputShape);
+                return new LayerWorkspace() {
+                    @Override
+                    public int[] outputShape() {
+                        return inner.outputShape();
+                    }
+
+                    @Override
+                    public double parameter(int p, int i) {
+                        return inner.parameter(p, i);
+                    }
+
+                    @Override
+                    public void setParameter(int p, int i, double v) {
+                        inner.setParameter(p, i, v);
+                    }
+
+                    @Override
+                    public double[] forward(double[] x) {
+                        return inner.forward(x);
+                    }
+
+                    @Override
+                    public void inputChanged(Change in, Change out) {
+                        inner.inputChanged(in, out);
+                    }
+
+                    @Override
+                    public void parameterChanged(int p, int i, double v, Change out) {
+                        Change exact = new Change(4);
+                        inner.parameterChanged(p, i, v, exact);
+                        for (int k = 0; k < exact.count(); k++) {
+                            out.add(exact.index(k), exact.value(k) + (p == 0 ? 1e-9 : 0));
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** An Affine whose backward sets dW times {@code factor}: a wrong gradient for W only. */
+    public static IncrementalLayer wrongWeightGradient(Parameter W, Parameter b, double factor) {
+        Affine affine = new Affine(W, b);
+        return new Delegate(affine) {
+            @Override
+            public Tensor backward(Tensor dout) {
+                Tensor dx = affine.backward(dout);
+                W.setGrad(TensorOps.scale(W.grad(), factor));
+                return dx;
+            }
+        };
+    }
+
+    /** An {@link IncrementalLayer} passing everything to an Affine. */
+    private static class Delegate implements IncrementalLayer {
+        private final Affine affine;
+
+        Delegate(Affine affine) {
+            this.affine = affine;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return affine.forward(x);
+        }
+
+        @Override
+        public Tensor backward(Tensor dout) {
+            return affine.backward(dout);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return affine.parameters();
+        }
+
+        @Override
+        public LayerWorkspace workspace(int[] inputShape) {
+            return affine.workspace(inputShape);
+        }
+
+        @Override
+        public String name() {
+            return "Affine";
+        }
+    }
+}
