@@ -2,6 +2,7 @@ package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
 import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Compares one tensor's analytic and numerical gradients element by element and sends elements that
@@ -22,6 +23,7 @@ final class TensorComparison {
         double[] n = numeric.data();
         int checked = 0, skipped = 0, rechecked = 0, failures = 0, worst = -1, nonFinite = -1;
         double sumAbs = 0, maxAbs = 0, maxRel = 0, worstRatio = -1;
+        IntStream.Builder kinks = IntStream.builder();
         for (int i = 0; i < a.length; i++) {
             if (!Double.isFinite(a[i]) || !Double.isFinite(n[i])) {
                 nonFinite = nonFinite < 0 ? i : nonFinite;
@@ -32,6 +34,7 @@ final class TensorComparison {
                         tolerance, roundingFloor);
                 if (r.outcome() == KinkAnalysis.Outcome.KINK) {
                     skipped++;
+                    kinks.add(i);
                     continue;
                 }
                 if (r.outcome() == KinkAnalysis.Outcome.RECHECKED) {
@@ -55,6 +58,6 @@ final class TensorComparison {
         return new TensorReport(variable.name(), variable.kind(), analytic.shape(), checked, skipped, rechecked, failures,
                 checked == 0 ? Double.NaN : sumAbs / checked, maxAbs, maxRel, worst,
                 worst < 0 ? Double.NaN : a[worst], worst < 0 ? Double.NaN : n[worst], nonFinite,
-                analytic, numeric, options.maxSkippedFraction());
+                analytic, numeric, options.maxSkippedFraction(), kinks.build().toArray());
     }
 }

@@ -27,14 +27,24 @@ import java.util.Locale;
  * @param nonFiniteIndex  flat index of the first NaN or infinite A or N, -1 if none
  * @param analytic        the analytic gradient
  * @param numeric         the numerical gradient (values of rechecked elements from the smaller step)
+ * @param kinkIndices     flat indices of the {@code skipped} elements, ascending (reports mark them)
  */
 public record TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
                            int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
                            int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
-                           Tensor analytic, Tensor numeric, double maxSkippedFraction) {
+                           Tensor analytic, Tensor numeric, double maxSkippedFraction, int[] kinkIndices) {
 
     /** Magnitude below which a gradient counts as zero when forming the relative error. */
     public static final double RELATIVE_FLOOR = 1e-10;
+
+    /** A report that does not say which elements were skipped. */
+    public TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
+                        int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
+                        int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
+                        Tensor analytic, Tensor numeric, double maxSkippedFraction) {
+        this(name, kind, shape, checked, skipped, rechecked, failures, meanAbsDiff, maxAbsDiff, maxRelError, worstIndex,
+                analyticAtWorst, numericAtWorst, nonFiniteIndex, analytic, numeric, maxSkippedFraction, new int[0]);
+    }
 
     /** Number of elements. */
     public int elements() {
