@@ -70,7 +70,7 @@ public final class CheckTrend {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(runId + SUFFIX);
-            Path temporary = Files.createTempFile(directory, "." + runId, ".tmp");
+            Path temporary = directory.resolve("." + runId + ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             List<Path> runs = runFiles(directory);

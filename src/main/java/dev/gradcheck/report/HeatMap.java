@@ -7,6 +7,7 @@ import dev.gradcheck.tensor.Shapes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -24,6 +25,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -164,7 +166,7 @@ public final class HeatMap {
     }
 
     /** The colour scale, with exact zeros (log10 = -∞) in grey. */
-    private record ZeroAwareScale(ViridisScale scale) implements org.jfree.chart.renderer.PaintScale {
+    private record ZeroAwareScale(ViridisScale scale) implements PaintScale {
         @Override
         public double getLowerBound() {
             return scale.getLowerBound();
@@ -176,7 +178,7 @@ public final class HeatMap {
         }
 
         @Override
-        public java.awt.Paint getPaint(double value) {
+        public Paint getPaint(double value) {
             return value == Double.NEGATIVE_INFINITY ? ZERO : scale.getPaint(value);
         }
     }

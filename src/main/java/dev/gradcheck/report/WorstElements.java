@@ -5,6 +5,7 @@ import dev.gradcheck.check.TensorReport;
 import dev.gradcheck.report.ElementVerdicts.Verdict;
 import dev.gradcheck.tensor.Shapes;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -32,7 +33,7 @@ public final class WorstElements {
         for (int i : worst) {
             csv.row(rank++, Shapes.formatIndex(tensor.shape(), i), Csv.number(elements.analytic(i)),
                     Csv.number(elements.numeric(i)), Csv.number(elements.absDiff(i)), Csv.number(elements.allowed(i)),
-                    String.format(java.util.Locale.ROOT, "%.3g", elements.ratio(i)), describe(elements.verdict(i)));
+                    String.format(Locale.ROOT, "%.3g", elements.ratio(i)), describe(elements.verdict(i)));
         }
         IntStream.of(tensor.kinkIndices()).limit(limit).forEach(i -> csv.row("kink", Shapes.formatIndex(tensor.shape(), i),
                 Csv.number(elements.analytic(i)), Csv.number(elements.numeric(i)), Csv.number(elements.absDiff(i)),

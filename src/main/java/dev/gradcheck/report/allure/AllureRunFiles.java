@@ -77,7 +77,7 @@ final class AllureRunFiles {
     private static void write(Path file, byte[] content) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,7 +81,7 @@ enum CheckKind {
             if (c.getSuperclass() != null) {
                 queue.add(c.getSuperclass());
             }
-            queue.addAll(java.util.List.of(c.getInterfaces()));
+            queue.addAll(List.of(c.getInterfaces()));
         }
         return Optional.empty();
     }
