@@ -29,7 +29,8 @@ import java.util.Map;
  * default); a tolerance with a truncation term adds each element's {@link PredictedBound}, from a
  * second numerical gradient at 2h.
  * The check never throws because of the unit: exceptions and breaches become {@link Problem}s in
- * the {@link CheckReport}. Asserting is the caller's job.
+ * the {@link CheckReport}. Asserting is the caller's job. Every report is handed to the
+ * {@link CheckListener}s before it is returned.
  */
 public final class GradientCheck {
 
@@ -43,6 +44,12 @@ public final class GradientCheck {
 
     /** Checks {@code unit} with {@code options}. */
     public static CheckReport check(Checkable unit, CheckOptions options) {
+        CheckReport report = run(unit, options);
+        CheckListeners.publish(report);
+        return report;
+    }
+
+    private static CheckReport run(Checkable unit, CheckOptions options) {
         List<Problem> problems = new ArrayList<>();
         List<TensorReport> tensors = new ArrayList<>();
         List<Variable> variables = unit.variables();

@@ -1,6 +1,7 @@
 package dev.gradcheck.check;
 
 import dev.gradcheck.tensor.Tensor;
+import java.util.stream.IntStream;
 
 /**
  * Compares one tensor's analytic and numerical gradients element by element and sends elements that
@@ -26,6 +27,7 @@ final class TensorComparison {
         double[] n = numeric.data();
         int checked = 0, skipped = 0, rechecked = 0, failures = 0, worst = -1, nonFinite = -1;
         double sumAbs = 0, maxAbs = 0, maxRel = 0, worstRatio = -1;
+        IntStream.Builder kinks = IntStream.builder();
         int count = indices == null ? a.length : indices.length;
         for (int k = 0; k < count; k++) {
             int i = indices == null ? k : indices[k];
@@ -39,6 +41,7 @@ final class TensorComparison {
                         tolerance, floor);
                 if (r.outcome() == KinkAnalysis.Outcome.KINK) {
                     skipped++;
+                    kinks.add(i);
                     continue;
                 }
                 if (r.outcome() == KinkAnalysis.Outcome.RECHECKED) {
@@ -63,6 +66,6 @@ final class TensorComparison {
                 checked == 0 ? Double.NaN : sumAbs / checked, maxAbs, maxRel, worst,
                 worst < 0 ? Double.NaN : a[worst], worst < 0 ? Double.NaN : n[worst], nonFinite,
                 analytic, numeric, options.maxSkippedFraction(),
-                indices == null ? TensorReport.EVERY_ELEMENT : TensorReport.SAMPLED, count);
+                indices == null ? TensorReport.EVERY_ELEMENT : TensorReport.SAMPLED, count, kinks.build().toArray());
     }
 }

@@ -32,11 +32,13 @@ import java.util.Locale;
  *                        (then {@code checked} counts directions and the metrics are those of the
  *                        directional derivatives)
  * @param examined        elements whose numerical gradient was computed
+ * @param kinkIndices     flat indices of the {@code skipped} elements, ascending (reports mark them)
  */
 public record TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
                            int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
                            int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
-                           Tensor analytic, Tensor numeric, double maxSkippedFraction, String method, int examined) {
+                           Tensor analytic, Tensor numeric, double maxSkippedFraction, String method, int examined,
+                           int[] kinkIndices) {
 
     /** Magnitude below which a gradient counts as zero when forming the relative error. */
     public static final double RELATIVE_FLOOR = 1e-10;
@@ -50,14 +52,24 @@ public record TensorReport(String name, Variable.Kind kind, int[] shape, int che
     /** {@link #method} of a check along random directions. */
     public static final String DIRECTIONAL = "directional";
 
-    /** A report of a check of every element. */
+    /** A report of a check of every element that does not say which elements were skipped. */
     public TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
                         int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
                         int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
                         Tensor analytic, Tensor numeric, double maxSkippedFraction) {
         this(name, kind, shape, checked, skipped, rechecked, failures, meanAbsDiff, maxAbsDiff, maxRelError, worstIndex,
                 analyticAtWorst, numericAtWorst, nonFiniteIndex, analytic, numeric, maxSkippedFraction, EVERY_ELEMENT,
-                (int) Shapes.size(shape));
+                (int) Shapes.size(shape), new int[0]);
+    }
+
+    /** A report that does not say which elements were skipped. */
+    public TensorReport(String name, Variable.Kind kind, int[] shape, int checked, int skipped, int rechecked,
+                        int failures, double meanAbsDiff, double maxAbsDiff, double maxRelError,
+                        int worstIndex, double analyticAtWorst, double numericAtWorst, int nonFiniteIndex,
+                        Tensor analytic, Tensor numeric, double maxSkippedFraction, String method, int examined) {
+        this(name, kind, shape, checked, skipped, rechecked, failures, meanAbsDiff, maxAbsDiff, maxRelError, worstIndex,
+                analyticAtWorst, numericAtWorst, nonFiniteIndex, analytic, numeric, maxSkippedFraction, method, examined,
+                new int[0]);
     }
 
     /** Share of the elements whose numerical gradient was computed, from 0 to 1. */

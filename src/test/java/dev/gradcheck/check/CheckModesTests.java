@@ -37,7 +37,7 @@ class CheckModesTests {
         FastCheckable unit = bookNet();
         List<Variable> variables = unit.variables();
         for (int threads : new int[] {1, 2, 3}) {
-            Tensor[] fast = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::faithfulLoss, threads, H);
+            Tensor[] fast = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::faithfulLoss, threads, Stencil.CENTRAL_2, H);
             for (int v = 0; v < variables.size(); v++) {
                 Tensor plain = NumericalGradient.centralDifference(unit::loss, variables.get(v).value(), H);
                 assertTrue(plain.sameBits(fast[v]), variables.get(v).name() + " on " + threads + " threads");
@@ -65,8 +65,8 @@ class CheckModesTests {
         FastCheckable unit = bookNet();
         List<Variable> variables = unit.variables();
         double allowed = IncrementalGuard.ULPS * Math.ulp(unit.lossScale()) / H;
-        Tensor[] one = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::incrementalLoss, 1, H);
-        Tensor[] three = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::incrementalLoss, 3, H);
+        Tensor[] one = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::incrementalLoss, 1, Stencil.CENTRAL_2, H);
+        Tensor[] three = ParallelCentralDifference.compute(variables, new int[variables.size()][], unit::incrementalLoss, 3, Stencil.CENTRAL_2, H);
         for (int v = 0; v < variables.size(); v++) {
             assertTrue(one[v].sameBits(three[v]), variables.get(v).name());
             Tensor plain = NumericalGradient.centralDifference(unit::loss, variables.get(v).value(), H);

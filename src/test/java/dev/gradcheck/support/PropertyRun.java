@@ -27,8 +27,8 @@ public record PropertyRun(TestExecutionResult result, String report) {
 
     private static final Pattern SEED = Pattern.compile("seed = (-?\\d+)");
     private static final Pattern TRIES = Pattern.compile("tries = (\\d+)");
-    private static final Pattern SHRUNK = Pattern.compile("(?:Shrunk Sample \\(\\d+ steps?\\)|Sample)\\s*-+\\s*arg0:\\s*(.+)");
-    private static final Pattern ORIGINAL = Pattern.compile("Original Sample\\s*-+\\s*arg0:\\s*(.+)");
+    private static final Pattern SHRUNK = Pattern.compile("(?:Shrunk Sample \\(\\d+ steps?\\)|Sample)\\s*-+\\s*\\w+:\\s*(.+)");
+    private static final Pattern ORIGINAL = Pattern.compile("Original Sample\\s*-+\\s*\\w+:\\s*(.+)");
 
     /**
      * Runs {@code property} of {@code propertyClass} (declared there or inherited) with jqwik's
