@@ -15,7 +15,7 @@ final class Contracts {
                     + before.shapeString() + " to " + after.shapeString());
         }
         for (int i = 0; i < after.size(); i++) {
-            if (Double.doubleToRawLongBits(after.get(i)) != Double.doubleToRawLongBits(before.get(i))) {
+            if (Double.doubleToLongBits(after.get(i)) != Double.doubleToLongBits(before.get(i))) {
                 throw new ContractViolation(step + " modified its argument " + what + " at " + before.indexString(i)
                         + ": " + before.get(i) + " became " + after.get(i) + " (layers must not modify their arguments)");
             }

@@ -184,7 +184,7 @@ public final class GradientCheck {
             problems.add(layerError(unit, "forward", e));
             return Double.NaN;
         }
-        if (Double.doubleToRawLongBits(first) != Double.doubleToRawLongBits(second)) {
+        if (Double.doubleToLongBits(first) != Double.doubleToLongBits(second)) {
             problems.add(new Problem(FailureCategory.CONTRACT_BREACH, unit.name()
                     + ": forward is not deterministic: the same input gave " + first + " and then " + second));
         } else if (!Double.isFinite(first)) {

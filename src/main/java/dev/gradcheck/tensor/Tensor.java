@@ -137,7 +137,7 @@ public final class Tensor {
             return false;
         }
         for (int i = 0; i < data.length; i++) {
-            if (Double.doubleToRawLongBits(data[i]) != Double.doubleToRawLongBits(other.data[i])) {
+            if (Double.doubleToLongBits(data[i]) != Double.doubleToLongBits(other.data[i])) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package dev.gradcheck.layers;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +115,7 @@ class BrokenLayerPropertiesTests {
     void reluWrongWherePositiveIsCaughtAmongInputsNearTheKink() {
         PropertyRun run = run(ReluWrongWherePositiveSpecimen.class, "backwardMatchesCentralDifferenceNearTheKink");
         assertGradientMismatch(run, "ReluWrongWherePositive", "x");
-        assertTrue(run.shrunkSample().matches("ReluWrongWherePositive: x \\(1, \\d\\) .*"), run.report());
+        assertShrunkToAtMostSixElements(run, "ReluWrongWherePositive");
     }
 
     @Test
@@ -142,7 +144,7 @@ class BrokenLayerPropertiesTests {
         PropertyRun run = run(ReluClippingDoutSpecimen.class, "backwardIsLinearInDout");
         assertTrue(run.failed());
         assertTrue(run.message().startsWith("dx is not additive in dout"), run.report());
-        assertTrue(run.shrunkSample().matches("ReluClippingDout: x \\(1, \\d\\) .*"), run.report());
+        assertShrunkToAtMostSixElements(run, "ReluClippingDout");
     }
 
     @Test
@@ -207,5 +209,15 @@ class BrokenLayerPropertiesTests {
 
     static void assertShrunkTo(PropertyRun run, String prefix) {
         assertTrue(run.shrunkSample().startsWith(prefix), "expected the shrunk sample to start with " + prefix + ":\n" + run.report());
+    }
+
+    /**
+     * Where several small cases fail alike, jqwik's shrinking may end on any of them (x (1, 2) in one
+     * run, x (2, 1) or x (3, 2) in another): the shrunk input has at most six elements.
+     */
+    private static void assertShrunkToAtMostSixElements(PropertyRun run, String layer) {
+        Matcher m = Pattern.compile(layer + ": x \\((\\d+), (\\d+)\\) .*").matcher(run.shrunkSample());
+        assertTrue(m.matches(), run.report());
+        assertTrue(Integer.parseInt(m.group(1)) * Integer.parseInt(m.group(2)) <= 6, run.report());
     }
 }
