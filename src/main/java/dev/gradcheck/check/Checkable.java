@@ -5,6 +5,7 @@ import dev.gradcheck.layers.IncrementalLayer;
 import dev.gradcheck.layers.Labels;
 import dev.gradcheck.layers.Layer;
 import dev.gradcheck.layers.LossLayer;
+import dev.gradcheck.layers.TargetLossLayer;
 import dev.gradcheck.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +69,18 @@ public interface Checkable {
     /** A loss layer at scores x and labels t, reduced by its loss; x is checked. */
     static Checkable of(LossLayer layer, Tensor x, Labels t) {
         return new LossOfLayer(layer, x, t);
+    }
+
+    /** A loss with a tensor target at predictions y and target t (shaped like y), reduced by its loss; y is checked. */
+    static Checkable of(TargetLossLayer layer, Tensor y, Tensor t) {
+        return new LossOfTarget(layer, y, t);
+    }
+
+    /**
+     * This unit with only the tensors named checked, such as {@code only("W")}; the others are still
+     * computed but neither perturbed nor compared. Fails for a name the unit does not have.
+     */
+    default Checkable only(String... names) {
+        return new SelectedVariables(this, List.of(names));
     }
 }

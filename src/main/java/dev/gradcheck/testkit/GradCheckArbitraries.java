@@ -66,6 +66,17 @@ public final class GradCheckArbitraries {
         return Combinators.combine(shapes(maxRows, maxCols), pool(maxRows * maxCols, values)).as((s, p) -> cut(p, s.dims()));
     }
 
+    /**
+     * Batches (rows, features) with rows in 1..maxRows and a fixed number of features, elements from
+     * {@code values}: the inputs of a layer whose input size is fixed, such as one with weights.
+     */
+    public static Arbitrary<Tensor> batches(int maxRows, int features, Arbitrary<Double> values) {
+        if (features < 1) {
+            throw new IllegalArgumentException("batches: features must be at least 1, got " + features);
+        }
+        return Combinators.combine(sizes(maxRows), pool(maxRows * features, values)).as((rows, p) -> cut(p, rows, features));
+    }
+
     /** One class index in [0, classes) per row, shrinking toward class 0. */
     public static Arbitrary<int[]> classIndices(int rows, int classes) {
         if (rows < 1 || classes < 1) {

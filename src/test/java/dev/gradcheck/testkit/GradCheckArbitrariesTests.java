@@ -1,6 +1,7 @@
 package dev.gradcheck.testkit;
 
 import static dev.gradcheck.testkit.GradCheckArbitraries.affineCases;
+import static dev.gradcheck.testkit.GradCheckArbitraries.batches;
 import static dev.gradcheck.testkit.GradCheckArbitraries.classIndices;
 import static dev.gradcheck.testkit.GradCheckArbitraries.netCases;
 import static dev.gradcheck.testkit.GradCheckArbitraries.oneHotLabels;
@@ -105,6 +106,14 @@ class GradCheckArbitrariesTests {
             assertTrue(Arrays.stream(t.data()).allMatch(v -> v >= -1 && v <= 1));
         }
         assertTrue(sample(tensors(3, 5, values()), 300).stream().map(t -> Shape.of(t.shape())).collect(Collectors.toSet()).size() > 10);
+    }
+
+    @Test
+    void batchesHaveAFixedNumberOfFeaturesAndEveryBatchSize() {
+        List<Tensor> xs = sample(batches(4, 3, values().between(-1, 1)), 300);
+        assertTrue(xs.stream().allMatch(t -> t.rank() == 2 && t.dim(1) == 3), "a batch without 3 features");
+        assertEquals(Set.of(1, 2, 3, 4), xs.stream().map(t -> t.dim(0)).collect(Collectors.toSet()));
+        assertThrows(IllegalArgumentException.class, () -> batches(4, 0, values()));
     }
 
     @Test

@@ -1,0 +1,135 @@
+package dev.gradcheck.testkit;
+
+import dev.gradcheck.check.CheckOptions;
+import dev.gradcheck.layers.Layer;
+import dev.gradcheck.tensor.Tensor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The gradient-check contract of a one-input {@link Layer}: implement it in a JUnit 5 test class,
+ * supply the layer and the input shapes, and inherit every check (JUnit's test-interface pattern).
+ * <pre>{@code
+ * class LeakyReluTests implements LayerContract {
+ *     public Layer createLayer(Random random) { return Layers.adapt(new LeakyRelu(0.01)); }
+ *     public List<Shape> inputShapes() { return List.of(Shape.of(2, 3), Shape.of(5, 4)); }
+ * }
+ * }</pre>
+ * Each inherited method is a test factory with one test per input shape. A case is made from
+ * {@code new Random(seed())}: first {@link #createLayer}, then {@link #createInput}, so both must
+ * draw every random number from the {@code Random} they are given. Each test starts from a fresh case.
+ *
+ * <ul>
+ *   <li>{@link #backwardMatchesCentralDifference}: the gradient check of x and every parameter.</li>
+ *   <li>{@link #meanAbsDiffDoesNotExceedBaseline}: the baseline gate, under the id
+ *       {@code <name>/x(2,3),W(3,4),b(4),seed=42} (the layer's name, the shapes of x and of each
+ *       parameter, the seed) in {@code <name>.txt} of the baseline directory.</li>
+ *   <li>The protocol rules the gradient check alone does not see: {@link #forwardIsDeterministic},
+ *       {@link #forwardAndBackwardModifyNoArgument}, {@link #forwardAndBackwardReturnNewTensors},
+ *       {@link #backwardSetsAGradientOfItsShapeForEveryTensor}, {@link #backwardTwiceGivesIdenticalGradients},
+ *       {@link #backwardFollowsTheLastForward}, {@link #backwardIsLinearInDout}.</li>
+ * </ul>
+ * Failures open with their category in brackets ({@code [gradient mismatch]}, {@code [contract breach]},
+ * {@code [baseline regression]}, {@code [non-finite value]}, {@code [layer error]}). To leave one
+ * check out, override its method without {@code @TestFactory}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface LayerContract {
+
+    /** A new layer; draw its parameters from {@code random} and nothing else, so the same seed gives the same layer. */
+    Layer createLayer(Random random);
+
+    /** The shapes of x to check the layer at, such as {@code List.of(Shape.of(2, 3))}; at least one. */
+    List<Shape> inputShapes();
+
+    /** An input of {@code shape}; standard normal values by default ({@link RandomTensors#gaussian}). */
+    default Tensor createInput(Shape shape, Random random) {
+        return RandomTensors.gaussian(shape, random);
+    }
+
+    /** The seed of every case: layer, input, projection and dout. Part of the baseline id. */
+    default long seed() {
+        return 42;
+    }
+
+    /** The options of the gradient check: {@link CheckOptions#defaults()} (h = 1e-4, the calibrated tolerance). */
+    default CheckOptions options() {
+        return CheckOptions.defaults();
+    }
+
+    /**
+     * Where the baseline files are: empty (the default) for the directory of the system property
+     * {@code gradcheck.baselines.dir}, else {@code fixtures/baselines} under the working directory.
+     */
+    default Optional<Path> baselineDirectory() {
+        return Optional.empty();
+    }
+
+    /** x and every parameter: backward against the central difference of {@code Σ forward(x) ∘ R}. */
+    @TestFactory
+    default Stream<DynamicTest> backwardMatchesCentralDifference() {
+        return ContractTests.gradients(CaseSource.of(this));
+    }
+
+    /**
+     * The mean |A - N| of each tensor has not grown beyond its recorded baseline; record with
+     * {@code -Dgradcheck.baselines=record}. Aborted for a case whose gradient check fails.
+     */
+    @TestFactory
+    default Stream<DynamicTest> meanAbsDiffDoesNotExceedBaseline() {
+        return ContractTests.baselines(CaseSource.of(this));
+    }
+
+    /** Forward twice at the same x, with a backward in between, gives the same bits. */
+    @TestFactory
+    default Stream<DynamicTest> forwardIsDeterministic() {
+        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardIsDeterministic(c.subject, c.inputs, c.dout));
+    }
+
+    /** Forward and backward leave x, dout and every parameter with their bits. */
+    @TestFactory
+    default Stream<DynamicTest> forwardAndBackwardModifyNoArgument() {
+        return ContractTests.rule(CaseSource.of(this),
+                c -> ProtocolRules.forwardAndBackwardModifyNoArgument(c.subject, c.inputs, c.dout));
+    }
+
+    /** Returned tensors share no array with arguments or parameters, and the next call does not change them. */
+    @TestFactory
+    default Stream<DynamicTest> forwardAndBackwardReturnNewTensors() {
+        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardAndBackwardReturnNewTensors(c.subject, c.inputs,
+                ContractTests.otherInputs(c), c.dout));
+    }
+
+    /** Backward returns dx shaped like x and sets a gradient, shaped like its parameter, for every parameter. */
+    @TestFactory
+    default Stream<DynamicTest> backwardSetsAGradientOfItsShapeForEveryTensor() {
+        return ContractTests.rule(CaseSource.of(this),
+                c -> ProtocolRules.backwardSetsAGradientOfItsShapeForEveryTensor(c.subject, c.inputs, c.dout));
+    }
+
+    /** Backward twice after one forward gives the same bits: gradients are set, not accumulated. */
+    @TestFactory
+    default Stream<DynamicTest> backwardTwiceGivesIdenticalGradients() {
+        return ContractTests.rule(CaseSource.of(this),
+                c -> ProtocolRules.backwardTwiceGivesIdenticalGradients(c.subject, c.inputs, c.dout));
+    }
+
+    /** After forward at another x and then at x, backward gives what a fresh layer gives after forward at x: no stale cache. */
+    @TestFactory
+    default Stream<DynamicTest> backwardFollowsTheLastForward() {
+        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardFollowsTheLastForward(c.subject,
+                c.freshSubject(), c.inputs, ContractTests.otherInputs(c), c.dout, c.source.factory()));
+    }
+
+    /** {@code backward(2·dout)} is exactly {@code 2·backward(dout)} for dx and every parameter's gradient. */
+    @TestFactory
+    default Stream<DynamicTest> backwardIsLinearInDout() {
+        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardIsLinearInDout(c.subject, c.inputs, c.dout));
+    }
+}
