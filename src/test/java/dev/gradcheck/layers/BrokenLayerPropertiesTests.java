@@ -24,7 +24,6 @@ class BrokenLayerPropertiesTests {
     /** {@code Layer: x (r, c)} at the start of a case's text. */
     private static final Pattern SHAPE = Pattern.compile("(\\w+): x \\((\\d+), (\\d+)\\)");
 
-
     static class MulLayerWithoutSwapSpecimen extends MulLayerProperties {
         @Override BinaryLayer newLayer() {
             return new BrokenLayers.MulLayerWithoutSwap();
