@@ -151,7 +151,8 @@ public final class GradientCheck {
         try {
             analytic = unit.analyticGradient();
         } catch (ContractViolation | ShapeException e) {
-            problems.add(new Problem(FailureCategory.CONTRACT_BREACH, e.getMessage(), e));
+            String message = e.getMessage().startsWith(unit.name()) ? e.getMessage() : unit.name() + ": " + e.getMessage();
+            problems.add(new Problem(FailureCategory.CONTRACT_BREACH, message, e));
             return null;
         } catch (RuntimeException e) {
             problems.add(layerError(unit, "forward and backward", e));

@@ -22,9 +22,16 @@ import picocli.CommandLine.Option;
  * The book's gradient check ({@code ch05/gradient_check.py}) on real images: a TwoLayerNet, the
  * first few images of a split, numerical against backpropagated gradients for W1, b1, W2, b2.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Run the book's gradient check of TwoLayerNet on real images and print the table.")
 final class CheckCommand implements Callable<Integer> {
+
+    /** More threads than this only add overhead: the work splits into chunks of 256 elements. */
+    private static final int MAX_THREADS = 256;
+
+    /** Only the long form: {@code -h} would read like the step {@code --h} and silently print help instead. */
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "MNIST-format directory (default: the Fashion-MNIST slice in fixtures/fashion-mnist).")
@@ -42,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the weight initialisation (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--h", defaultValue = "1e-4", description = "Central-difference step (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--h", "--step"}, defaultValue = "1e-4", description = "Central-difference step (default: ${DEFAULT-VALUE}).")
     private double h;
 
     @Option(names = "--atol", description = "Absolute tolerance (default: 1e-12).")
@@ -133,6 +140,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "incremental, directional, sampled; got '" + mode + "'");
         }
         int threadCount = threads != null ? threads : CheckOptions.defaultThreads();
+        if (threadCount > MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at most " + MAX_THREADS
+                    + ", got " + threadCount + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors)");
+        }
         for (int[] check : new int[][] {{threadCount, 0}, {samples, 1}, {directions, 2}}) {
             if (check[0] < 1) {
                 String name = new String[] {"--threads", "--samples", "--directions"}[check[1]];

@@ -26,7 +26,13 @@ public final class Main implements Runnable {
             commandLine.getErr().println("gradcheck: " + e.getMessage());
             return 2;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr().println("gradcheck: not enough memory for this check or training run (" + e.getMessage()
+                    + "): use a smaller --hidden or --batch, or give Java more heap, e.g. java -Xmx8g -jar gradcheck-cli.jar ...");
+            return 2;
+        }
     }
 
     @Override

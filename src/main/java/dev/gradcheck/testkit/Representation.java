@@ -49,6 +49,21 @@ abstract class Representation<M> {
             }
             return Tensor.matrix(rows);
         }
+
+        @Override
+        boolean shareStorage(double[][] a, double[][] b) {
+            if (a == b) {
+                return true;
+            }
+            for (double[] rowOfA : a) {
+                for (double[] rowOfB : b) {
+                    if (rowOfA == rowOfB) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     };
 
     /** Commons Math matrices. */
@@ -65,6 +80,12 @@ abstract class Representation<M> {
             }
             return ARRAYS.fromUser(m.getData(), what);
         }
+
+        @Override
+        boolean shareStorage(RealMatrix a, RealMatrix b) {
+            return a == b || (a instanceof Array2DRowRealMatrix x && b instanceof Array2DRowRealMatrix y
+                    && ARRAYS.shareStorage(x.getDataRef(), y.getDataRef()));
+        }
     };
 
     /** A new {@code M} holding {@code t}, a matrix; fails naming {@code what} for another rank. */
@@ -72,6 +93,9 @@ abstract class Representation<M> {
 
     /** A new tensor holding {@code m}; fails naming {@code what} if m is null, empty or ragged. */
     abstract Tensor fromUser(M m, String what);
+
+    /** Whether writing into one of {@code a} and {@code b} can change the other (same object, or a shared row). */
+    abstract boolean shareStorage(M a, M b);
 
     /**
      * Fails unless {@code m}, handed to the user's {@code step}, still holds {@code original}: the

@@ -198,4 +198,34 @@ class AdapterTests {
         assertTrue(e.getMessage().startsWith("[contract breach]"), e::getMessage);
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in:\n" + e.getMessage());
     }
+
+    @Test
+    void forwardReturningItsArgumentIsAContractBreach() {
+        Layer identity = Layers.fromArrays("Identity", in -> in, dout -> dout);
+        AssertionError e = assertThrows(AssertionError.class, () -> GradCheckAssertions.assertGradientsMatch(identity, x));
+        assertTrue(e.getMessage().startsWith("[contract breach]"), e.getMessage());
+        assertTrue(e.getMessage().contains("Identity.forward returned its argument x (or one of its rows) itself"),
+                e.getMessage());
+    }
+
+    @Test
+    void forwardReusingItsOutputBufferIsAContractBreach() {
+        double[][] buffer = new double[2][3];
+        Layer reusing = Layers.fromArrays("Reusing", in -> {
+            for (int r = 0; r < in.length; r++) {
+                System.arraycopy(in[r], 0, buffer[r], 0, in[r].length);
+            }
+            return buffer;
+        }, dout -> {
+            double[][] dx = new double[dout.length][];
+            for (int r = 0; r < dout.length; r++) {
+                dx[r] = dout[r].clone();
+            }
+            return dx;
+        });
+        CheckReport report = GradientCheck.check(Checkable.of(reusing, x, 1));
+        assertEquals(FailureCategory.CONTRACT_BREACH, report.category(), report.describe());
+        assertTrue(report.describe().contains("Reusing.forward returned the array it returned from its previous call"),
+                report.describe());
+    }
 }
