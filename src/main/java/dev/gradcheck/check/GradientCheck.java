@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * The gradient check: compares a unit's analytic gradient (backward) with the central-difference
@@ -16,9 +17,12 @@ import java.util.Map;
  *       variable must be unchanged and every gradient shaped like its variable.</li>
  *   <li>Evaluate the scalar twice at the unperturbed point: the two values must be bit-identical
  *       (forward is deterministic) and finite.</li>
+ *   <li>Run the unit again ({@link ContractChecks}): no gradient is an alias, forward and backward
+ *       repeat to the bit, and no cache goes stale after forward and backward at another point.</li>
  *   <li>For each variable, the numerical gradient of every element by the options' {@link Stencil}
  *       (the book's central difference by default), then the element-wise
- *       comparison ({@link TensorComparison}); every variable must be restored to its original bits.</li>
+ *       comparison ({@link TensorComparison}) with the bits backward first returned; every variable
+ *       must be restored to its original bits, and the tensors backward returned must still hold them.</li>
  * </ol>
  * The check never throws because of the unit: exceptions and breaches become {@link Problem}s in
  * the {@link CheckReport}. Asserting is the caller's job.
@@ -40,29 +44,36 @@ public final class GradientCheck {
         List<Variable> variables = unit.variables();
         Map<String, Tensor> originals = snapshot(variables);
 
-        Map<String, Tensor> analytic = analytic(unit, variables, originals, problems);
-        double f0 = analytic == null ? Double.NaN : baseLoss(unit, problems);
+        Map<String, Tensor> returned = analytic(unit, variables, originals, problems);
+        double f0 = returned == null ? Double.NaN : baseLoss(unit, problems);
+        Map<String, Tensor> analytic = returned == null || !problems.isEmpty() ? null
+                : ContractChecks.afterAnalytic(unit, variables, originals, returned, problems);
         if (analytic == null || !problems.isEmpty()) {
+            ContractChecks.restore(variables, originals);
             return new CheckReport(unit.name(), options, tensors, problems);
         }
         double lossScale = unit.lossScale();
         double roundingFloor = options.tolerance().roundingFloor(lossScale, options.h()) * options.stencil().roundingGain();
         for (Variable v : variables) {
-            Tensor numeric;
-            double[] allowance;
+            DoubleSupplier loss = LayerFailure.namingPerturbation(unit, v, originals.get(v.name()));
             try {
-                numeric = options.stencil().gradient(unit::loss, v.value(), options.h());
-                allowance = PredictedBound.allowance(unit::loss, v.value(), numeric, options);
-            } catch (RuntimeException e) {
-                problems.add(layerError(unit, "forward during the numerical gradient of " + v.name(), e));
+                Tensor numeric = options.stencil().gradient(loss, v.value(), options.h());
+                double[] allowance = PredictedBound.allowance(loss, v.value(), numeric, options);
+                tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, loss, f0, roundingFloor, allowance,
+                        options));
+            } catch (LayerFailure e) {
+                problems.add(layerError(unit, e.step(), e.original()));
                 break;
             }
-            tensors.add(TensorComparison.compare(v, analytic.get(v.name()), numeric, unit::loss, f0, roundingFloor, allowance,
-                    options));
             if (!v.value().sameBits(originals.get(v.name()))) {
                 problems.add(new Problem(FailureCategory.CONTRACT_BREACH, v.name()
                         + " was not restored to its original bits after the numerical gradient"));
             }
+        }
+        try {
+            ContractChecks.requireUnchanged(unit.name(), analytic, returned, "while the checker ran forward for the numerical gradient");
+        } catch (ContractViolation e) {
+            problems.add(new Problem(e.category(), e.getMessage()));
         }
         return new CheckReport(unit.name(), options, lossScale, tensors, problems);
     }
@@ -73,7 +84,10 @@ public final class GradientCheck {
         Map<String, Tensor> analytic;
         try {
             analytic = unit.analyticGradient();
-        } catch (ContractViolation | ShapeException e) {
+        } catch (ContractViolation e) {
+            problems.add(new Problem(e.category(), e.getMessage(), e));
+            return null;
+        } catch (ShapeException e) {
             problems.add(new Problem(FailureCategory.CONTRACT_BREACH, e.getMessage(), e));
             return null;
         } catch (RuntimeException e) {
@@ -124,7 +138,8 @@ public final class GradientCheck {
         return copies;
     }
 
-    private static Problem layerError(Checkable unit, String step, RuntimeException e) {
+    /** {@code Name threw X during step: message}, keeping the exception as the cause. */
+    static Problem layerError(Checkable unit, String step, RuntimeException e) {
         return new Problem(FailureCategory.LAYER_ERROR, unit.name() + " threw " + e.getClass().getSimpleName()
                 + " during " + step + ": " + e.getMessage(), e);
     }
