@@ -30,8 +30,11 @@ final class KinkAnalysis {
     /** How the element was classified. */
     enum Outcome { RECHECKED, KINK, MISMATCH }
 
-    /** The classification and the numerical value to report for the element. */
-    record Result(Outcome outcome, double numeric) {
+    /**
+     * The classification, the numerical value to report for the element, and the rounding allowance
+     * that value carries (the tolerance's at h, grown by h/s at the step s it came from).
+     */
+    record Result(Outcome outcome, double numeric, double roundingFloor) {
     }
 
     /** Each level divides the step by this. */
@@ -61,18 +64,18 @@ final class KinkAnalysis {
             numeric = (fPlus - fMinus) / ((saved + s) - (saved - s));
             boolean moved = Math.abs(numeric - numericAtH) > Math.abs(analytic - numericAtH) / 2;
             if (moved && tolerance.allows(analytic, numeric, noise)) {
-                return new Result(Outcome.RECHECKED, numeric);
+                return new Result(Outcome.RECHECKED, numeric, noise);
             }
             double right = (fPlus - f0) / ((saved + s) - saved);
             double left = (f0 - fMinus) / (saved - (saved - s));
             double smallGap = Math.abs(right - left);
             double bound = tolerance.bound(numeric, noise);
             if (smallGap > gap / 4 && smallGap > 2 * bound + 2 * noise) {
-                return new Result(Outcome.KINK, numeric);
+                return new Result(Outcome.KINK, numeric, noise);
             }
             gap = smallGap;
         }
-        return new Result(Outcome.MISMATCH, numeric);
+        return new Result(Outcome.MISMATCH, numeric, roundingFloor);
     }
 
     /** |right one-sided difference − left one-sided difference| at step s. */
