@@ -23,7 +23,10 @@ import java.util.function.DoubleSupplier;
  *       to lie between the one-sided slopes: an element tied in two overlapping max-pooling windows
  *       has slopes 0 and R_A + R_B, and first-on-ties routing rightly gives it R_A.)</li>
  * </ul>
- * Otherwise the mismatch is real. Only forward evaluations are used.
+ * Otherwise a last look from each side alone ({@link OneSidedLook}) settles a kink that lies on one
+ * side of w closer than the smallest step (the central differences straddle it at every step), or
+ * exactly at w with a jump too small for the gap to stand out at h/16. Otherwise the mismatch is
+ * real. Only forward evaluations are used.
  */
 final class KinkAnalysis {
 
@@ -75,7 +78,8 @@ final class KinkAnalysis {
             }
             gap = smallGap;
         }
-        return new Result(Outcome.MISMATCH, numeric, roundingFloor);
+        Result oneSided = OneSidedLook.analyse(f, w, i, h, f0, analytic, tolerance, roundingFloor);
+        return oneSided != null ? oneSided : new Result(Outcome.MISMATCH, numeric, roundingFloor);
     }
 
     /** |right one-sided difference − left one-sided difference| at step s. */
