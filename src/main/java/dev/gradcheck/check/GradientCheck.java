@@ -17,8 +17,11 @@ import java.util.Map;
  *       variable must be unchanged and every gradient shaped like its variable.</li>
  *   <li>Evaluate the scalar twice at the unperturbed point: the two values must be bit-identical
  *       (forward is deterministic) and finite.</li>
- *   <li>For each variable, the central difference of every element, then the element-wise
- *       comparison ({@link TensorComparison}); every variable must be restored to its original bits.</li>
+ *   <li>Run the unit again ({@link ContractChecks}): no gradient is an alias, forward and backward
+ *       repeat to the bit, and no cache goes stale after forward and backward at another point.</li>
+ *   <li>For each variable, the numerical gradient of every element, then the element-wise
+ *       comparison ({@link TensorComparison}) with the bits backward first returned; every variable
+ *       must be restored to its original bits, and the tensors backward returned must still hold them.</li>
  * </ol>
  * How each loss is evaluated and which elements are compared is the {@link CheckMode} of the
  * options: by default the fastest full mode the unit supports (incremental for a net of
@@ -55,9 +58,12 @@ public final class GradientCheck {
         List<Variable> variables = unit.variables();
         Map<String, Tensor> originals = snapshot(variables);
 
-        Map<String, Tensor> analytic = analytic(unit, variables, originals, problems);
-        double f0 = analytic == null ? Double.NaN : baseLoss(unit, problems);
+        Map<String, Tensor> returned = analytic(unit, variables, originals, problems);
+        double f0 = returned == null ? Double.NaN : baseLoss(unit, problems);
+        Map<String, Tensor> analytic = returned == null || !problems.isEmpty() ? null
+                : ContractChecks.afterAnalytic(unit, variables, originals, returned, problems);
         if (analytic == null || !problems.isEmpty()) {
+            ContractChecks.restore(variables, originals);
             return new CheckReport(unit.name(), options, tensors, problems);
         }
         double lossScale = unit.lossScale();
@@ -93,8 +99,13 @@ public final class GradientCheck {
             if (options.tolerance().truncation() != 0) {
                 coarse = evaluation.numericalGradients(unit, variables, indices, elementwise, options.withH(2 * options.h()));
             }
+        } catch (LayerFailure e) {
+            problems.add(layerError(unit, e.step(), e.original()));
+            ContractChecks.restore(variables, originals);
+            return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
         } catch (RuntimeException e) {
             problems.add(layerError(unit, "forward during the numerical gradient", e));
+            ContractChecks.restore(variables, originals);
             return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
         }
         PerturbedLoss kinkLoss = null;
@@ -116,6 +127,11 @@ public final class GradientCheck {
                 problems.add(new Problem(FailureCategory.CONTRACT_BREACH, var.name()
                         + " was not restored to its original bits after the numerical gradient"));
             }
+        }
+        try {
+            ContractChecks.requireUnchanged(unit.name(), analytic, returned, "while the checker ran forward for the numerical gradient");
+        } catch (ContractViolation e) {
+            problems.add(new Problem(e.category(), e.getMessage()));
         }
         return new CheckReport(unit.name(), options, lossScale, tensors, problems, how);
     }
@@ -150,7 +166,10 @@ public final class GradientCheck {
         Map<String, Tensor> analytic;
         try {
             analytic = unit.analyticGradient();
-        } catch (ContractViolation | ShapeException e) {
+        } catch (ContractViolation e) {
+            problems.add(new Problem(e.category(), e.getMessage(), e));
+            return null;
+        } catch (ShapeException e) {
             String message = e.getMessage().startsWith(unit.name()) ? e.getMessage() : unit.name() + ": " + e.getMessage();
             problems.add(new Problem(FailureCategory.CONTRACT_BREACH, message, e));
             return null;
@@ -202,7 +221,8 @@ public final class GradientCheck {
         return copies;
     }
 
-    private static Problem layerError(Checkable unit, String step, RuntimeException e) {
+    /** {@code Name threw X during step: message}, keeping the exception as the cause. */
+    static Problem layerError(Checkable unit, String step, RuntimeException e) {
         return new Problem(FailureCategory.LAYER_ERROR, unit.name() + " threw " + e.getClass().getSimpleName()
                 + " during " + step + ": " + e.getMessage(), e);
     }

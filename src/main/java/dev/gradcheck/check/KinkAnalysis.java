@@ -21,15 +21,21 @@ package dev.gradcheck.check;
  *       to lie between the one-sided slopes: an element tied in two overlapping max-pooling windows
  *       has slopes 0 and R_A + R_B, and first-on-ties routing rightly gives it R_A.)</li>
  * </ul>
- * Otherwise the mismatch is real. Only forward evaluations are used.
+ * Otherwise a last look from each side alone ({@link OneSidedLook}) settles a kink that lies on one
+ * side of w closer than the smallest step (the central differences straddle it at every step), or
+ * exactly at w with a jump too small for the gap to stand out at h/16. Otherwise the mismatch is
+ * real. Only forward evaluations are used.
  */
 final class KinkAnalysis {
 
     /** How the element was classified. */
     enum Outcome { RECHECKED, KINK, MISMATCH }
 
-    /** The classification and the numerical value to report for the element. */
-    record Result(Outcome outcome, double numeric) {
+    /**
+     * The classification, the numerical value to report for the element, and the rounding allowance
+     * that value carries (the tolerance's at h, grown by h/s at the step s it came from).
+     */
+    record Result(Outcome outcome, double numeric, double roundingFloor) {
     }
 
     /** Each level divides the step by this. */
@@ -59,18 +65,19 @@ final class KinkAnalysis {
             numeric = (fPlus - fMinus) / ((saved + s) - (saved - s));
             boolean moved = Math.abs(numeric - numericAtH) > Math.abs(analytic - numericAtH) / 2;
             if (moved && tolerance.allows(analytic, numeric, noise)) {
-                return new Result(Outcome.RECHECKED, numeric);
+                return new Result(Outcome.RECHECKED, numeric, noise);
             }
             double right = (fPlus - f0) / ((saved + s) - saved);
             double left = (f0 - fMinus) / (saved - (saved - s));
             double smallGap = Math.abs(right - left);
             double bound = tolerance.bound(numeric, noise);
             if (smallGap > gap / 4 && smallGap > 2 * bound + 2 * noise) {
-                return new Result(Outcome.KINK, numeric);
+                return new Result(Outcome.KINK, numeric, noise);
             }
             gap = smallGap;
         }
-        return new Result(Outcome.MISMATCH, numeric);
+        Result oneSided = OneSidedLook.analyse(f, w, i, h, f0, analytic, tolerance, roundingFloor);
+        return oneSided != null ? oneSided : new Result(Outcome.MISMATCH, numeric, roundingFloor);
     }
 
     /** |right one-sided difference − left one-sided difference| at step s. */

@@ -46,10 +46,13 @@ final class LossOfLayer implements Checkable {
         return Math.abs(loss()) + max;
     }
 
+    /** dL/dx from {@code backward(1)}; {@code backward(2)} must give exactly twice it. */
     @Override
     public Map<String, Tensor> analyticGradient() {
         layer.forward(x, t);
-        return Map.of("x", layer.backward(1.0));
+        Tensor dx = layer.backward(1.0);
+        Contracts.requireScalesWithDout(layer.name(), dx, layer.backward(2.0));
+        return Map.of("x", dx);
     }
 
     /** For a {@link RowwiseLoss}: dL/dx from the loss's forward-mode twin. */

@@ -56,9 +56,9 @@ final class ParallelCentralDifference {
                     if (stencil == Stencil.CENTRAL_2) {
                         double plus = w[i] + h;
                         double minus = w[i] - h;
-                        g[i] = (loss.lossWith(v, i, plus) - loss.lossWith(v, i, minus)) / (plus - minus);
+                        g[i] = (lossAt(loss, variables, v, i, plus) - lossAt(loss, variables, v, i, minus)) / (plus - minus);
                     } else {
-                        g[i] = stencil.derivative(value -> loss.lossWith(v, i, value), w[i], h);
+                        g[i] = stencil.derivative(value -> lossAt(loss, variables, v, i, value), w[i], h);
                     }
                 }
             }
@@ -90,5 +90,16 @@ final class ParallelCentralDifference {
             pool.shutdownNow();
         }
         return grads;
+    }
+
+    /** The loss with element i of variable v set to {@code value}; an exception names the variable, element and value. */
+    private static double lossAt(PerturbedLoss loss, List<Variable> variables, int v, int i, double value) {
+        try {
+            return loss.lossWith(v, i, value);
+        } catch (RuntimeException e) {
+            Tensor original = variables.get(v).value();
+            throw new LayerFailure("forward during the numerical gradient of " + variables.get(v).name() + " at "
+                    + original.indexString(i) + " = " + value + " (originally " + original.get(i) + ")", e);
+        }
     }
 }

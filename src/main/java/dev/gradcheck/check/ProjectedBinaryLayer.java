@@ -47,9 +47,13 @@ final class ProjectedBinaryLayer implements Checkable {
     @Override
     public Map<String, Tensor> analyticGradient() {
         Tensor dout = projection.copy();
-        layer.forward(x, y);
+        Tensor out = layer.forward(x, y);
+        Contracts.requireNewOutput(layer.name(), out, Map.of("x", x, "y", y));
+        Contracts.requireFiniteOutput(layer.name(), out);
         BinaryGradients g = layer.backward(dout);
         Contracts.requireUnmodified(dout, projection, layer.name() + ".backward", "dout");
+        Contracts.requireNotDout(layer.name(), "x", g.dx(), dout);
+        Contracts.requireNotDout(layer.name(), "y", g.dy(), dout);
         Map<String, Tensor> grads = new LinkedHashMap<>();
         grads.put("x", g.dx());
         grads.put("y", g.dy());

@@ -59,14 +59,24 @@ final class ProjectedLayer implements Checkable {
     @Override
     public Map<String, Tensor> analyticGradient() {
         Tensor dout = projection.copy();
-        layer.forward(x);
+        Tensor out = layer.forward(x);
+        Contracts.requireNewOutput(layer.name(), out, variableValues());
+        Contracts.requireFiniteOutput(layer.name(), out);
         Map<String, Tensor> grads = new LinkedHashMap<>();
-        grads.put("x", layer.backward(dout));
+        Tensor dx = layer.backward(dout);
         Contracts.requireUnmodified(dout, projection, layer.name() + ".backward", "dout");
+        Contracts.requireNotDout(layer.name(), "x", dx, dout);
+        grads.put("x", dx);
         for (Parameter p : layer.parameters()) {
-            grads.put(p.name(), p.grad());
+            grads.put(p.name(), p.hasGrad() ? p.grad() : null);
         }
         return grads;
+    }
+
+    private Map<String, Tensor> variableValues() {
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        variables().forEach(v -> values.put(v.name(), v.value()));
+        return values;
     }
 
     /** For an {@link Elementwise} layer: {@code dL/dx = f'(x) ∘ R}, f' from the layer's forward-mode twin. */

@@ -46,6 +46,7 @@ final class TensorComparison {
                 }
                 if (r.outcome() == KinkAnalysis.Outcome.RECHECKED) {
                     n[i] = r.numeric();
+                    floor = r.roundingFloor();
                     rechecked++;
                 }
             }

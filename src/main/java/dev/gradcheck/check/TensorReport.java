@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param shape           the tensor's shape
  * @param checked         elements compared
  * @param skipped         elements skipped because their ±h interval sits on a kink
- * @param rechecked       elements whose ±h interval crossed a kink but agreed at a smaller step
+ * @param rechecked       elements whose step did not resolve the function (a kink or strong curvature inside
+ *                        ±h) and that agreed at a smaller step s, within the rounding allowance grown by h/s
  * @param failures        elements beyond the tolerance
  * @param meanAbsDiff     mean |A - N| over checked elements
  * @param maxAbsDiff      max |A - N|

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -40,10 +41,10 @@ public final class IdxReader {
             long size = 1;
             for (int d : dims) {
                 size *= d;
-            }
-            if (size > MAX_ELEMENTS) {
-                throw new IdxFormatException(file, "header claims dimensions " + format(dims) + " = " + size
-                        + " elements, more than can be held (" + MAX_ELEMENTS + ")");
+                if (size > MAX_ELEMENTS) {
+                    throw new IdxFormatException(file, "header claims dimensions " + format(dims) + " = " + product(dims)
+                            + " elements, more than can be held (" + MAX_ELEMENTS + ")");
+                }
             }
             byte[] elements = data.readNBytes((int) size);
             if (elements.length < size) {
@@ -96,6 +97,15 @@ public final class IdxReader {
             dims[axis] = (int) d;
         }
         return dims;
+    }
+
+    /** The exact product of the dimensions, which a long may not hold (four of 2^16 make 2^64). */
+    private static BigInteger product(int[] dims) {
+        BigInteger product = BigInteger.ONE;
+        for (int d : dims) {
+            product = product.multiply(BigInteger.valueOf(d));
+        }
+        return product;
     }
 
     private static String format(int[] dims) {

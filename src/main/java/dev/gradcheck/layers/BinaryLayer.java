@@ -16,6 +16,6 @@ public interface BinaryLayer {
 
     /** Name used in reports. */
     default String name() {
-        return getClass().getSimpleName();
+        return LayerNames.of(this);
     }
 }

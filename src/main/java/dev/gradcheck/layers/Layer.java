@@ -26,6 +26,6 @@ public interface Layer {
 
     /** Name used in reports. */
     default String name() {
-        return getClass().getSimpleName();
+        return LayerNames.of(this);
     }
 }

@@ -27,6 +27,6 @@ final class LayerState {
     }
 
     private static String name(Object layer) {
-        return layer.getClass().getSimpleName();
+        return LayerNames.of(layer);
     }
 }

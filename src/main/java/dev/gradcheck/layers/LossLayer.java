@@ -21,6 +21,6 @@ public interface LossLayer {
 
     /** Name used in reports. */
     default String name() {
-        return getClass().getSimpleName();
+        return LayerNames.of(this);
     }
 }

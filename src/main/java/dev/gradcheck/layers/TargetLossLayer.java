@@ -24,6 +24,6 @@ public interface TargetLossLayer {
 
     /** Name used in reports. */
     default String name() {
-        return getClass().getSimpleName();
+        return LayerNames.of(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradcheck.baseline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,6 +80,22 @@ class BaselineStoreTests {
         assertEquals("old content\n", Files.readString(file));
         AtomicWrite.replace(file, "new\n");
         assertEquals("new\n", Files.readString(file));
+    }
+
+    @Test
+    void aBaselineFileLinkedToAFileOutsideTheDirectoryIsNeverWrittenThrough() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside")).resolve("Affine.txt");
+        Path baselines = Files.createDirectories(dir.resolve("baselines"));
+        new BaselineStore(outside.getParent()).record("Affine", List.of(line("a/W", 1e-12)));
+        byte[] before = Files.readAllBytes(outside);
+        Files.createSymbolicLink(baselines.resolve("Affine.txt"), outside);
+
+        new BaselineStore(baselines).record("Affine", List.of(line("b/W", 2e-12)));
+
+        assertArrayEquals(before, Files.readAllBytes(outside), "the file outside is untouched");
+        assertFalse(Files.isSymbolicLink(baselines.resolve("Affine.txt")), "the link was replaced, not written through");
+        assertEquals(List.of(line("a/W", 1e-12), line("b/W", 2e-12)),
+                List.copyOf(new BaselineStore(baselines).entries("Affine").values()));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradcheck.check.BrokenChapter6And7LayerTests.PoolingToFirstElement;
+import dev.gradcheck.catalogue.BrokenChapter6And7Layers.PoolingToFirstElement;
 import dev.gradcheck.layers.Pooling;
 import dev.gradcheck.support.PoolingCase;
 import dev.gradcheck.support.TestTensors;

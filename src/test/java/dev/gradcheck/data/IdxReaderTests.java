@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.management.ThreadMXBean;
 import dev.gradcheck.support.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -94,6 +97,28 @@ class IdxReaderTests {
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.read(file));
         assertTrue(e.getMessage().contains("header claims dimensions 60000x28x28 = 47040000 bytes of data but only 10 follow"),
                 e.getMessage());
+    }
+
+    @Test
+    void dimensionsWhoseProductOverflowsALongAreRejected() throws IOException {
+        Path file = write("overflow", idx(new int[] {65536, 65536, 65536, 65536}, new byte[0]), false);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.read(file));
+        assertEquals(file + ": header claims dimensions 65536x65536x65536x65536 = 18446744073709551616 elements, more than "
+                + "can be held (2147483639)", e.getMessage());
+    }
+
+    @Test
+    void aHeaderClaimingTwoGigabytesAllocatesOnlyWhatTheFileHolds() throws IOException {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not count the bytes a thread allocates");
+        Path file = write("claims-2GB", idx(new int[] {2_147_483_639}, new byte[1000]), true);
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.read(file));
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(e.getMessage().contains("truncated: header claims dimensions 2147483639 = 2147483639 bytes of data but "
+                + "only 1000 follow"), e.getMessage());
+        assertTrue(allocated < 4 << 20, "reading the file allocated " + allocated + " bytes");
     }
 
     @Test

@@ -51,5 +51,7 @@ class WeightInitTests {
                 assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("glorot")).getMessage());
         assertEquals("weight init std must be positive and finite, got -0.1",
                 assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("-0.1")).getMessage());
+        assertEquals("weight init std must be positive and finite, got 0.0",
+                assertThrows(IllegalArgumentException.class, () -> WeightInit.std(0.0)).getMessage());
     }
 }

@@ -141,8 +141,9 @@ class LayerContractTests {
     @Test
     void layerWithoutANameFailsTheBaselineTestSayingToNameIt() {
         Map<String, TestExecutionResult> results = results(run(NamelessSpecimen.class, temp));
-        assertTrue(message(results.get("meanAbsDiffDoesNotExceedBaseline")).startsWith("the layer's name() '' names its "
-                + "baseline file and must be a letter followed by letters, digits, '_' or '-': override name()"));
+        String message = message(results.get("meanAbsDiffDoesNotExceedBaseline"));
+        assertTrue(message.startsWith("the layer's name() 'LayerContractTests$NamelessSpecimen$1' names its baseline file "
+                + "and must be a letter followed by letters, digits, '_' or '-': override name()"), message);
         results.remove("meanAbsDiffDoesNotExceedBaseline");
         results.forEach((test, r) -> assertEquals(Status.SUCCESSFUL, r.getStatus(), test));
     }
