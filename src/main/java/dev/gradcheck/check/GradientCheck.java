@@ -61,7 +61,8 @@ public final class GradientCheck {
         Map<String, Tensor> returned = analytic(unit, variables, originals, problems);
         double f0 = returned == null ? Double.NaN : baseLoss(unit, problems);
         Map<String, Tensor> analytic = returned == null || !problems.isEmpty() ? null
-                : ContractChecks.afterAnalytic(unit, variables, originals, returned, problems);
+                : ContractChecks.afterAnalytic(unit, variables, originals, returned, problems,
+                        options.mode() != CheckMode.DIRECTIONAL);
         if (analytic == null || !problems.isEmpty()) {
             ContractChecks.restore(variables, originals);
             return new CheckReport(unit.name(), options, tensors, problems);
