@@ -138,13 +138,14 @@ public final class BaselineGate {
                         unit, tensor, BaselinePolicy.CEILING_MIN_CASES, tensor, relative(store.file(unit)))));
                 continue;
             }
-            double allowed = ceiling.ceilingUnits() * report.roundingUnit();
-            boolean within = ceiling.allows(mean, report.roundingUnit());
+            double allowed = ceiling.ceilingUnits() * report.roundingUnit() + report.options().tolerance().atol();
+            boolean within = mean <= allowed;
             comparisons.add(new BaselineComparison(id, tensor, Double.NaN, mean, allowed, report.roundingUnit(),
                     within ? BaselineComparison.Verdict.WITHIN_ALLOWANCE : BaselineComparison.Verdict.REGRESSED,
-                    String.format(Locale.ROOT, "%s/%s: mean |A - N| %.6e = %.4g rounding units ulp(S)/h = %.3e, %s the %s",
+                    String.format(Locale.ROOT, "%s/%s: mean |A - N| %.6e = %.4g rounding units ulp(S)/h = %.3e, %s the %s "
+                            + "(plus the tolerance's atol %.1e, which alone bounds a loss of scale near 0)",
                             unit, tensor, mean, units, report.roundingUnit(), within ? "within" : "above",
-                            ceiling.describe())));
+                            ceiling.describe(), report.options().tolerance().atol())));
         }
         return publishAndAssert(comparisons);
     }

@@ -7,6 +7,8 @@ import static dev.gradcheck.testkit.GradCheckArbitraries.tensors;
 import static dev.gradcheck.testkit.GradCheckArbitraries.values;
 import static dev.gradcheck.testkit.GradCheckAssertions.assertGradientsMatch;
 
+import dev.gradcheck.support.Baselines;
+import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.support.Upstream;
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
@@ -78,7 +80,8 @@ class SoftmaxWithLossProperties {
 
     @Property
     void backwardMatchesCentralDifference(@ForAll("cases") LossLayerCase c) {
-        assertGradientsMatch(c.checkable());
+        CheckReport report = assertGradientsMatch(c.checkable());
+        Baselines.assertWithinCeilingWhereRecorded(report);
     }
 
     /** {@code backward(a + b) = backward(a) + backward(b)} up to rounding, and {@code backward(2^k·a) = 2^k·backward(a)} exactly. */

@@ -27,4 +27,14 @@ public final class Baselines {
         }
         return comparisons;
     }
+
+    /**
+     * The ceiling for a random (property) case of a unit with recorded baselines:
+     * {@link BaselineGate#assertWithinCeiling}; nothing for a unit without any (a broken specimen).
+     */
+    public static void assertWithinCeilingWhereRecorded(CheckReport report) {
+        if (!BaselineGate.standard().store().entries(report.unit()).isEmpty()) {
+            BaselineGate.assertWithinCeiling(report.unit(), report);
+        }
+    }
 }
