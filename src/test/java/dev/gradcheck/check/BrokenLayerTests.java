@@ -5,77 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradcheck.layers.Affine;
+import dev.gradcheck.catalogue.BrokenActivations.ReluWithoutMask;
+import dev.gradcheck.catalogue.BrokenAffines.AffineWithoutTranspose;
+import dev.gradcheck.catalogue.BrokenLosses.SoftmaxWithLossWithoutBatchMean;
 import dev.gradcheck.layers.Labels;
 import dev.gradcheck.layers.Layer;
-import dev.gradcheck.layers.LossLayer;
-import dev.gradcheck.layers.Parameter;
-import dev.gradcheck.layers.Relu;
-import dev.gradcheck.layers.SoftmaxWithLoss;
 import dev.gradcheck.support.TestTensors;
 import dev.gradcheck.tensor.Tensor;
-import dev.gradcheck.tensor.TensorOps;
 import dev.gradcheck.testkit.GradCheckAssertions;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The checker fails layers whose backward is wrong, and says where. */
 class BrokenLayerTests {
 
-    /** Affine whose dW forgets the transpose: x·dout instead of xᵀ·dout (square shapes, so no shape error). */
-    static final class AffineWithoutTranspose implements Layer {
-        private final Affine affine;
-        private final Parameter W;
-        private Tensor x;
 
-        AffineWithoutTranspose(Tensor W, Tensor b) {
-            this.affine = new Affine(W, b);
-            this.W = affine.parameters().get(0);
-        }
 
-        @Override public Tensor forward(Tensor x) {
-            this.x = x;
-            return affine.forward(x);
-        }
-
-        @Override public Tensor backward(Tensor dout) {
-            Tensor dx = affine.backward(dout);
-            W.setGrad(TensorOps.dot(x, dout));
-            return dx;
-        }
-
-        @Override public List<Parameter> parameters() {
-            return affine.parameters();
-        }
-    }
-
-    /** SoftmaxWithLoss whose backward forgets to divide by the batch size. */
-    static final class LossWithoutBatchMean implements LossLayer {
-        private final SoftmaxWithLoss loss = new SoftmaxWithLoss();
-        private int rows;
-
-        @Override public double forward(Tensor x, Labels t) {
-            rows = x.dim(0);
-            return loss.forward(x, t);
-        }
-
-        @Override public Tensor backward(double dout) {
-            return TensorOps.scale(loss.backward(dout), rows);
-        }
-    }
-
-    /** Relu whose backward also passes the gradient where x <= 0. */
-    static final class ReluWithoutMask implements Layer {
-        private final Relu relu = new Relu();
-
-        @Override public Tensor forward(Tensor x) {
-            return relu.forward(x);
-        }
-
-        @Override public Tensor backward(Tensor dout) {
-            return dout.copy();
-        }
-    }
 
     @Test
     void affineWithoutTransposeFailsOnW() {
@@ -93,7 +37,7 @@ class BrokenLayerTests {
     @Test
     void lossWithoutBatchMeanFails() {
         Tensor x = TestTensors.gaussian(1, 1, 3, 4);
-        CheckReport report = GradientCheck.check(Checkable.of(new LossWithoutBatchMean(), x, Labels.indices(0, 1, 3)));
+        CheckReport report = GradientCheck.check(Checkable.of(new SoftmaxWithLossWithoutBatchMean(), x, Labels.indices(0, 1, 3)));
         assertFalse(report.passed());
         TensorReport dx = report.tensor("x").orElseThrow();
         assertEquals(12, dx.failures(), "every element is 3 times too large");
@@ -102,7 +46,7 @@ class BrokenLayerTests {
     @Test
     void lossWithoutBatchMeanStillPassesWithOneRow() {
         Tensor x = TestTensors.gaussian(1, 1, 1, 4);
-        assertTrue(GradientCheck.check(Checkable.of(new LossWithoutBatchMean(), x, Labels.indices(2))).passed(),
+        assertTrue(GradientCheck.check(Checkable.of(new SoftmaxWithLossWithoutBatchMean(), x, Labels.indices(2))).passed(),
                 "with N = 1 the bug is invisible: why the parameterized checks use several batch sizes");
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradcheck.catalogue.BrokenActivations;
+import dev.gradcheck.catalogue.BrokenLosses;
+import dev.gradcheck.catalogue.BrokenNodes;
 import dev.gradcheck.support.PropertyRun;
 import dev.gradcheck.tensor.Tensor;
 import java.nio.file.Path;
@@ -26,13 +29,13 @@ class BrokenLayerPropertiesTests {
 
     static class MulLayerWithoutSwapSpecimen extends MulLayerProperties {
         @Override BinaryLayer newLayer() {
-            return new BrokenLayers.MulLayerWithoutSwap();
+            return new BrokenNodes.MulLayerWithoutSwap();
         }
     }
 
     static class AddLayerDroppingYSpecimen extends AddLayerProperties {
         @Override BinaryLayer newLayer() {
-            return new BrokenLayers.AddLayerDroppingY();
+            return new BrokenNodes.AddLayerDroppingY();
         }
     }
 
@@ -50,7 +53,7 @@ class BrokenLayerPropertiesTests {
 
     static class ReluAccumulatingOutputSpecimen extends ReluProperties {
         @Override Layer newLayer() {
-            return new BrokenLayers.ReluAccumulatingOutput();
+            return new BrokenActivations.ReluAccumulatingOutput();
         }
     }
 
@@ -62,13 +65,13 @@ class BrokenLayerPropertiesTests {
 
     static class SigmoidWithOnePlusOutSpecimen extends SigmoidProperties {
         @Override Layer newLayer() {
-            return new BrokenLayers.SigmoidWithOnePlusOut();
+            return new BrokenActivations.SigmoidWithOnePlusOut();
         }
     }
 
     static class SigmoidTextbookGradientSpecimen extends SigmoidProperties {
         @Override Layer newLayer() {
-            return new BrokenLayers.SigmoidTextbookGradient();
+            return new BrokenActivations.SigmoidTextbookGradient();
         }
     }
 
@@ -80,7 +83,7 @@ class BrokenLayerPropertiesTests {
 
     static class SoftmaxWithLossWithoutBatchMeanSpecimen extends SoftmaxWithLossProperties {
         @Override LossLayer newLayer() {
-            return new BrokenLayers.SoftmaxWithLossWithoutBatchMean();
+            return new BrokenLosses.SoftmaxWithLossWithoutBatchMean();
         }
     }
 

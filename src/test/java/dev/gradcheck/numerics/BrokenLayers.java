@@ -1,14 +1,11 @@
 package dev.gradcheck.numerics;
 
-import dev.gradcheck.layers.Affine;
 import dev.gradcheck.layers.Elementwise;
-import dev.gradcheck.layers.Parameter;
 import dev.gradcheck.layers.Relu;
 import dev.gradcheck.layers.Sigmoid;
 import dev.gradcheck.layers.Tanh;
 import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
-import java.util.List;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /** Layers with a wrong backward (and a right forward), to prove the Taylor test and the oracle bite. */
@@ -59,32 +56,6 @@ final class BrokenLayers {
         }
     }
 
-    /** Affine whose dW forgets the transpose: {@code x·dout} instead of {@code xᵀ·dout} (square shapes). */
-    static final class AffineWithoutTranspose implements dev.gradcheck.layers.Layer {
-        private final Affine affine;
-        private final Parameter W;
-        private Tensor x;
-
-        AffineWithoutTranspose(Tensor W, Tensor b) {
-            this.affine = new Affine(W, b);
-            this.W = affine.parameters().get(0);
-        }
-
-        @Override public Tensor forward(Tensor x) {
-            this.x = x;
-            return affine.forward(x);
-        }
-
-        @Override public Tensor backward(Tensor dout) {
-            Tensor dx = affine.backward(dout);
-            W.setGrad(TensorOps.dot(x, dout));
-            return dx;
-        }
-
-        @Override public List<Parameter> parameters() {
-            return affine.parameters();
-        }
-    }
 
     /** Forward is the logistic function, but the "twin" is tanh: an oracle of another function. */
     static final class SigmoidWithTanhTwin implements Elementwise {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradcheck.catalogue.BrokenAffines;
 import dev.gradcheck.check.CheckOptions;
 import dev.gradcheck.check.CheckReport;
 import dev.gradcheck.check.Checkable;
@@ -33,7 +34,7 @@ class SweepTests {
     }
 
     private static Checkable affineWithoutTranspose() {
-        return Checkable.of(new BrokenLayers.AffineWithoutTranspose(TestTensors.gaussian(2, 1, 3, 3),
+        return Checkable.of(new BrokenAffines.AffineWithoutTranspose(TestTensors.gaussian(2, 1, 3, 3),
                 TestTensors.gaussian(3, 1, 3)), TestTensors.gaussian(1, 1, 3, 3), 42);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradcheck.catalogue.BrokenAffines;
 import dev.gradcheck.check.Checkable;
 import dev.gradcheck.check.Variable;
 import dev.gradcheck.layers.Affine;
@@ -58,7 +59,7 @@ class TaylorTests {
     @Test
     void affineWithoutTransposeFails() {
         Tensor x = TestTensors.gaussian(1, 1, 3, 3);
-        assertFirstOrderError(Checkable.of(new BrokenLayers.AffineWithoutTranspose(TestTensors.gaussian(2, 1, 3, 3),
+        assertFirstOrderError(Checkable.of(new BrokenAffines.AffineWithoutTranspose(TestTensors.gaussian(2, 1, 3, 3),
                 TestTensors.gaussian(3, 1, 3)), x, 42));
     }
 
