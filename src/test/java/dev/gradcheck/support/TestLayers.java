@@ -10,33 +10,10 @@ import dev.gradcheck.tensor.Tensor;
 import dev.gradcheck.tensor.TensorOps;
 import java.util.List;
 
-/** User-style layers for the fast modes' tests: one without a workspace, and two broken ones. */
+/** Broken layers for the fast modes' tests (a layer without a workspace is the project's {@code Tanh}). */
 public final class TestLayers {
 
     private TestLayers() {
-    }
-
-    /** {@code tanh}, a layer that does not implement {@link IncrementalLayer}. */
-    public static Layer tanh() {
-        return new Layer() {
-            private Tensor out;
-
-            @Override
-            public Tensor forward(Tensor x) {
-                out = TensorOps.map(x, StrictMath::tanh);
-                return out.copy();
-            }
-
-            @Override
-            public Tensor backward(Tensor dout) {
-                return TensorOps.zip(dout, out, (d, y) -> d * (1 - y * y));
-            }
-
-            @Override
-            public String name() {
-                return "Tanh";
-            }
-        };
     }
 
     /** An Affine whose workspace adds 1e-9 to every output element a change of W touches: a wrong incremental path. */
