@@ -37,6 +37,9 @@ final class RunningTest {
 
     private final List<BaselineComparison> comparisons = new ArrayList<>();
 
+    /** Every comparison of this test, those shown as steps, and those left out of the table. */
+    private int comparisonsSeen, comparisonsShown, comparisonsUntabulated;
+
     private RunningTest(String uuid, boolean fixture, String trendKey, String testClass, String testMethod) {
         this.uuid = uuid;
         this.fixture = fixture;
@@ -113,11 +116,40 @@ final class RunningTest {
         return r;
     }
 
-    void add(BaselineComparison comparison) {
-        comparisons.add(comparison);
+    /**
+     * Keeps {@code comparison} for the test's table if it is among the first
+     * {@link AllureWriter#TABULATED} or failed; returns whether it is to be shown as a step of its own
+     * (among the first {@link AllureWriter#LISTED}, or failed). The others are only counted.
+     */
+    boolean add(BaselineComparison comparison) {
+        comparisonsSeen++;
+        if (comparison.failed() || comparisonsSeen <= AllureWriter.TABULATED) {
+            comparisons.add(comparison);
+        } else {
+            comparisonsUntabulated++;
+        }
+        boolean shown = comparison.failed() || comparisonsSeen <= AllureWriter.LISTED;
+        comparisonsShown += shown ? 1 : 0;
+        return shown;
     }
 
+    /** Comparisons shown as steps of their own. */
+    int comparisonsShown() {
+        return comparisonsShown;
+    }
+
+    /** The comparisons kept for the table. */
     List<BaselineComparison> comparisons() {
         return comparisons;
+    }
+
+    /** Comparisons of this test, shown or not. */
+    int comparisonsSeen() {
+        return comparisonsSeen;
+    }
+
+    /** Passed comparisons left out of the table (a property compares on every try). */
+    int comparisonsUntabulated() {
+        return comparisonsUntabulated;
     }
 }
