@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * The gradient-check contract of a one-input {@link Layer}: implement it in a JUnit 5 test class,
@@ -40,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * check out, override its method without {@code @TestFactory}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public interface LayerContract {
+public interface LayerContract extends InheritedChecks {
 
     /** A new layer; draw its parameters from {@code random} and nothing else, so the same seed gives the same layer. */
     Layer createLayer(Random random);
@@ -71,65 +68,9 @@ public interface LayerContract {
         return Optional.empty();
     }
 
-    /** x and every parameter: backward against the central difference of {@code Σ forward(x) ∘ R}. */
-    @TestFactory
-    default Stream<DynamicTest> backwardMatchesCentralDifference() {
-        return ContractTests.gradients(CaseSource.of(this));
-    }
-
-    /**
-     * The mean |A - N| of each tensor has not grown beyond its recorded baseline; record with
-     * {@code -Dgradcheck.baselines=record}. Aborted for a case whose gradient check fails.
-     */
-    @TestFactory
-    default Stream<DynamicTest> meanAbsDiffDoesNotExceedBaseline() {
-        return ContractTests.baselines(CaseSource.of(this));
-    }
-
-    /** Forward twice at the same x, with a backward in between, gives the same bits. */
-    @TestFactory
-    default Stream<DynamicTest> forwardIsDeterministic() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardIsDeterministic(c.subject, c.inputs, c.dout));
-    }
-
-    /** Forward and backward leave x, dout and every parameter with their bits. */
-    @TestFactory
-    default Stream<DynamicTest> forwardAndBackwardModifyNoArgument() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.forwardAndBackwardModifyNoArgument(c.subject, c.inputs, c.dout));
-    }
-
-    /** Returned tensors share no array with arguments or parameters, and the next call does not change them. */
-    @TestFactory
-    default Stream<DynamicTest> forwardAndBackwardReturnNewTensors() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardAndBackwardReturnNewTensors(c.subject, c.inputs,
-                ContractTests.otherInputs(c), c.dout));
-    }
-
-    /** Backward returns dx shaped like x and sets a gradient, shaped like its parameter, for every parameter. */
-    @TestFactory
-    default Stream<DynamicTest> backwardSetsAGradientOfItsShapeForEveryTensor() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.backwardSetsAGradientOfItsShapeForEveryTensor(c.subject, c.inputs, c.dout));
-    }
-
-    /** Backward twice after one forward gives the same bits: gradients are set, not accumulated. */
-    @TestFactory
-    default Stream<DynamicTest> backwardTwiceGivesIdenticalGradients() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.backwardTwiceGivesIdenticalGradients(c.subject, c.inputs, c.dout));
-    }
-
-    /** After forward at another x and then at x, backward gives what a fresh layer gives after forward at x: no stale cache. */
-    @TestFactory
-    default Stream<DynamicTest> backwardFollowsTheLastForward() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardFollowsTheLastForward(c.subject,
-                c.freshSubject(), c.inputs, ContractTests.otherInputs(c), c.dout, c.source.factory()));
-    }
-
-    /** {@code backward(2·dout)} is exactly {@code 2·backward(dout)} for dx and every parameter's gradient. */
-    @TestFactory
-    default Stream<DynamicTest> backwardIsLinearInDout() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardIsLinearInDout(c.subject, c.inputs, c.dout));
+    /** This contract's cases: {@code new Random(seed())} per case, then the subject and its inputs. */
+    @Override
+    default CaseSource cases() {
+        return CaseSource.of(this);
     }
 }

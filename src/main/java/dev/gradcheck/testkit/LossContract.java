@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * The gradient-check contract of a loss with a tensor target ({@link TargetLossLayer}), such as a
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * The baseline id is {@code <name>/y(3,4),seed=42}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public interface LossContract {
+public interface LossContract extends InheritedChecks {
 
     /** A new loss; draw anything random from {@code random}. */
     TargetLossLayer createLoss(Random random);
@@ -61,62 +58,9 @@ public interface LossContract {
         return Optional.empty();
     }
 
-    /** y: backward(1) against the central difference of the loss. */
-    @TestFactory
-    default Stream<DynamicTest> backwardMatchesCentralDifference() {
-        return ContractTests.gradients(CaseSource.of(this));
-    }
-
-    /** The mean |A - N| of y has not grown beyond its recorded baseline. Aborted for a case whose gradient check fails. */
-    @TestFactory
-    default Stream<DynamicTest> meanAbsDiffDoesNotExceedBaseline() {
-        return ContractTests.baselines(CaseSource.of(this));
-    }
-
-    /** Forward twice at the same y and t, with a backward in between, gives the same loss. */
-    @TestFactory
-    default Stream<DynamicTest> forwardIsDeterministic() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardIsDeterministic(c.subject, c.inputs, c.dout));
-    }
-
-    /** Forward and backward leave y and t with their bits. */
-    @TestFactory
-    default Stream<DynamicTest> forwardAndBackwardModifyNoArgument() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.forwardAndBackwardModifyNoArgument(c.subject, c.inputs, c.dout));
-    }
-
-    /** dy shares no array with y or t, and the next backward does not change it. */
-    @TestFactory
-    default Stream<DynamicTest> forwardAndBackwardReturnNewTensors() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.forwardAndBackwardReturnNewTensors(c.subject, c.inputs,
-                ContractTests.otherInputs(c), c.dout));
-    }
-
-    /** Backward returns dy shaped like y. */
-    @TestFactory
-    default Stream<DynamicTest> backwardSetsAGradientOfItsShapeForEveryTensor() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.backwardSetsAGradientOfItsShapeForEveryTensor(c.subject, c.inputs, c.dout));
-    }
-
-    /** Backward twice after one forward gives the same dy. */
-    @TestFactory
-    default Stream<DynamicTest> backwardTwiceGivesIdenticalGradients() {
-        return ContractTests.rule(CaseSource.of(this),
-                c -> ProtocolRules.backwardTwiceGivesIdenticalGradients(c.subject, c.inputs, c.dout));
-    }
-
-    /** After forward at other y and t and then at these, backward gives what a fresh loss gives: no stale cache. */
-    @TestFactory
-    default Stream<DynamicTest> backwardFollowsTheLastForward() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardFollowsTheLastForward(c.subject,
-                c.freshSubject(), c.inputs, ContractTests.otherInputs(c), c.dout, c.source.factory()));
-    }
-
-    /** {@code backward(2·dout)} is exactly {@code 2·backward(dout)}. */
-    @TestFactory
-    default Stream<DynamicTest> backwardIsLinearInDout() {
-        return ContractTests.rule(CaseSource.of(this), c -> ProtocolRules.backwardIsLinearInDout(c.subject, c.inputs, c.dout));
+    /** This contract's cases: {@code new Random(seed())} per case, then the subject and its inputs. */
+    @Override
+    default CaseSource cases() {
+        return CaseSource.of(this);
     }
 }
